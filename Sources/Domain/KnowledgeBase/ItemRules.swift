@@ -1,0 +1,36 @@
+/// The limits an item must respect, in one place so validation, the API description and the
+/// forms agree.
+public enum ItemRules {
+    public static let slugMaximum = 120
+    public static let titleMaximum = 200
+    public static let summaryMaximum = 600
+    public static let bodyMaximum = 200_000
+    public static let authorMaximum = 200
+    public static let authorsMaximum = 20
+    public static let themesMaximum = 10
+    public static let locationMaximum = 300
+    public static let linkMaximum = 500
+
+    /// Lowercase letters, digits and single hyphens between them: `taalcafe-in-de-bibliotheek`.
+    public static func isValidSlug(_ slug: String) -> Bool {
+        guard !slug.isEmpty, slug.utf8.count <= slugMaximum else { return false }
+        var previousWasHyphen = true  // forbids a leading hyphen
+        for byte in slug.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): previousWasHyphen = false
+            case UInt8(ascii: "-"):
+                if previousWasHyphen { return false }
+                previousWasHyphen = true
+            default: return false
+            }
+        }
+        return !previousWasHyphen
+    }
+
+    /// Only web links: an online-event link is shown to visitors, so `javascript:` and the like are refused.
+    public static func isWebLink(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return false }
+        return !text.unicodeScalars.contains { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" || $0.value == 0x7F }
+    }
+}

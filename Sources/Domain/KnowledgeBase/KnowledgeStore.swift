@@ -1,0 +1,76 @@
+import Foundation
+
+/// Where knowledge items and their classification lists are kept.
+///
+/// Implementations are safe to call from many tasks at once. Every write is one transaction: it
+/// happens completely or not at all. Lists are ordered by publication date, newest first, unless the
+/// query's ``ItemQuery/Timing`` says otherwise.
+public protocol KnowledgeStore: Sendable {
+    /// The themes, audiences, knowledge kinds and recognition levels items may use.
+    func taxonomy() async throws -> Taxonomy
+
+    /// The item with this slug, whatever its status (callers decide who may see it).
+    func item(slug: String) async throws -> KnowledgeItem?
+
+    /// One page of the items matching the query.
+    func items(_ query: ItemQuery) async throws -> Page<KnowledgeItem>
+
+    /// Stores a new item. Throws ``DomainError/conflict(_:)`` when the slug is taken.
+    func create(_ content: ItemContent) async throws -> KnowledgeItem
+
+    /// Replaces an item's content, keeping its identity and creation time.
+    /// Throws ``DomainError/notFound(_:)`` when there is no item with `slug`.
+    func update(slug: String, with content: ItemContent) async throws -> KnowledgeItem
+
+    /// Throws ``DomainError/notFound(_:)`` when there is no item with `slug`.
+    func delete(slug: String) async throws
+
+    /// Creates or replaces (matched by slug) all items in one transaction: all are stored or none.
+    /// - Parameter progress: called with the number of items written so far.
+    func upsert(_ contents: [ItemContent], progress: (@Sendable (Int) -> Void)?) async throws -> UpsertSummary
+
+    /// Items of every status ordered by slug, starting after `slug`; for exports that stream.
+    func itemsOrderedBySlug(after slug: String?, limit: Int) async throws -> [KnowledgeItem]
+}
+
+/// What an upsert did.
+public struct UpsertSummary: Equatable, Sendable {
+    public var created: Int
+    public var updated: Int
+
+    public init(created: Int, updated: Int) {
+        self.created = created
+        self.updated = updated
+    }
+}
+
+/// Which items to list: filters combine with AND across facets and OR within one facet.
+///
+/// ```swift
+/// var query = ItemQuery(page: PageRequest(number: 2))
+/// query.themes = taxonomy.themeAndDescendants("participatie")
+/// query.types = [.praktijkvoorbeeld, .handreiking]
+/// ```
+public struct ItemQuery: Sendable, Equatable {
+    public enum Timing: Sendable, Equatable {
+        /// Ordered by publication date, newest first.
+        case any
+        /// Events that have not ended at this moment, soonest first.
+        case upcoming(at: Date)
+        /// Events that ended before this moment, most recent first.
+        case past(at: Date)
+    }
+
+    public var types: [ItemType] = []
+    public var themes: [String] = []
+    public var audiences: [String] = []
+    public var knowledge: [String] = []
+    public var years: [Int] = []
+    public var statuses: [ItemStatus] = [.gepubliceerd]
+    public var timing: Timing = .any
+    public var page: PageRequest
+
+    public init(page: PageRequest = PageRequest()) {
+        self.page = page
+    }
+}

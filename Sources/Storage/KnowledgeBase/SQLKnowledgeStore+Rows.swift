@@ -1,0 +1,61 @@
+import Domain
+import SQLKit
+
+/// The statements behind ``SQLKnowledgeStore``, each working on a whole batch of items.
+extension SQLKnowledgeStore {
+    static func ids(forSlugs slugs: [String], db: any SQLDatabase) async throws -> [String: String] {
+        guard !slugs.isEmpty else { return [:] }
+        struct Pair: Decodable { let id: String, slug: String }
+        let rows = try await db.select().columns("id", "slug").from("items").where("slug", .in, slugs)
+            .all(decoding: Pair.self)
+        return Dictionary(rows.map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func insert(_ rows: [ItemRow], db: any SQLDatabase) async throws {
+        guard !rows.isEmpty else { return }
+        let builder = db.insert(into: "items").columns(ItemRow.columns)
+        for row in rows { builder.values(row.values) }
+        try await builder.run()
+    }
+
+    static func update(_ row: ItemRow, db: any SQLDatabase) async throws {
+        let builder = db.update("items")
+        for column in ItemRow.contentColumns { builder.set(SQLColumn(column), to: row.value(of: column)) }
+        try await builder.where("id", .equal, row.id).run()
+    }
+
+    /// Replaces the theme and audience links of these items, keeping the order they were given in.
+    static func replaceLinks(for items: [(id: String, content: ItemContent)], db: any SQLDatabase) async throws {
+        guard !items.isEmpty else { return }
+        let ids = items.map(\.id)
+        try await db.delete(from: "item_themes").where("item_id", .in, ids).run()
+        try await db.delete(from: "item_audiences").where("item_id", .in, ids).run()
+        for (table, column, values) in [
+            ("item_themes", "theme", items.map { ($0.id, $0.content.themes) }),
+            ("item_audiences", "audience", items.map { ($0.id, $0.content.audiences) }),
+        ] {
+            let links = values.flatMap { id, slugs in slugs.enumerated().map { (id, $0.element, $0.offset) } }
+            guard !links.isEmpty else { continue }
+            let builder = db.insert(into: table).columns("item_id", column, "position")
+            for (id, slug, position) in links { builder.values(SQLBind(id), SQLBind(slug), SQLBind(position)) }
+            try await builder.run()
+        }
+    }
+
+    /// Turns rows into items, fetching the theme and audience links of all of them in two queries.
+    static func hydrate(_ rows: [ItemRow], db: any SQLDatabase) async throws -> [KnowledgeItem] {
+        guard !rows.isEmpty else { return [] }
+        struct Link: Decodable { let item_id: String, value: String }
+        let ids = rows.map(\.id)
+        func links(_ table: String, _ column: String) async throws -> [String: [String]] {
+            let found = try await db.raw("""
+                SELECT item_id, \(ident: column) AS value FROM \(ident: table)
+                WHERE item_id IN (\(binds: ids)) ORDER BY item_id, position
+                """).all(decoding: Link.self)
+            return Dictionary(grouping: found, by: \.item_id).mapValues { $0.map(\.value) }
+        }
+        let themes = try await links("item_themes", "theme")
+        let audiences = try await links("item_audiences", "audience")
+        return try rows.map { try $0.item(themes: themes[$0.id] ?? [], audiences: audiences[$0.id] ?? []) }
+    }
+}

@@ -1,0 +1,136 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// The ``KnowledgeStore`` on SQL, for SQLite and PostgreSQL alike.
+///
+/// Reads use the database's read connections; each write is one ``Database/write(_:)`` transaction,
+/// so an item and its theme and audience links are stored together or not at all.
+public struct SQLKnowledgeStore: KnowledgeStore {
+    let database: Database
+    let clock: any WallClock
+
+    /// Items per statement in bulk writes: well below SQLite's limit of 32,766 bound values.
+    static let batchSize = 400
+
+    public init(database: Database, clock: any WallClock = SystemWallClock()) {
+        self.database = database
+        self.clock = clock
+    }
+
+    public func taxonomy() async throws -> Taxonomy {
+        let db = database.reader
+        let themes = try await db.raw("SELECT slug, name, description, parent FROM themes ORDER BY position, slug")
+            .all(decoding: Theme.self)
+        func terms(_ table: String) async throws -> [Term] {
+            try await db.raw("SELECT slug, name FROM \(ident: table) ORDER BY position, slug").all(decoding: Term.self)
+        }
+        return Taxonomy(
+            themes: themes, audiences: try await terms("audiences"), knowledgeKinds: try await terms("knowledge_kinds"),
+            recognitionLevels: try await terms("recognition_levels"))
+    }
+
+    public func item(slug: String) async throws -> KnowledgeItem? {
+        let db = database.reader
+        guard let row = try await db.select().columns(ItemRow.columns.map { SQLColumn($0) }).from("items")
+            .where("slug", .equal, slug).first(decoding: ItemRow.self)
+        else { return nil }
+        return try await Self.hydrate([row], db: db).first
+    }
+
+    public func items(_ query: ItemQuery) async throws -> Page<KnowledgeItem> {
+        let db = database.reader
+        let filter = ItemFilter(query)
+        let total = try await db.raw("SELECT COUNT(*) AS n FROM items WHERE \(filter.predicate)")
+            .first(decodingColumn: "n", as: Int.self) ?? 0
+        let rows = try await db.raw("""
+            SELECT \(SQLList(ItemRow.columns.map { SQLColumn($0) })) FROM items WHERE \(filter.predicate)
+            ORDER BY \(filter.order) LIMIT \(literal: query.page.size) OFFSET \(literal: query.page.offset)
+            """).all(decoding: ItemRow.self)
+        return Page(items: try await Self.hydrate(rows, db: db), total: total, number: query.page.number, size: query.page.size)
+    }
+
+    public func itemsOrderedBySlug(after slug: String?, limit: Int) async throws -> [KnowledgeItem] {
+        let db = database.reader
+        let rows = try await db.select().columns(ItemRow.columns.map { SQLColumn($0) }).from("items")
+            .where("slug", .greaterThan, slug ?? "").orderBy("slug").limit(limit)
+            .all(decoding: ItemRow.self)
+        return try await Self.hydrate(rows, db: db)
+    }
+
+    public func create(_ content: ItemContent) async throws -> KnowledgeItem {
+        let now = clock.now()
+        let row = ItemRow(id: UUID().uuidString.lowercased(), content: content, created: now, updated: now)
+        try await database.write { db in
+            guard try await Self.ids(forSlugs: [content.slug], db: db).isEmpty else {
+                throw DomainError.conflict("an item with slug '\(content.slug)' already exists")
+            }
+            try await Self.insert([row], db: db)
+            try await Self.replaceLinks(for: [(row.id, content)], db: db)
+        }
+        return try await requireItem(slug: content.slug)
+    }
+
+    public func update(slug: String, with content: ItemContent) async throws -> KnowledgeItem {
+        let now = clock.now()
+        try await database.write { db in
+            guard let id = try await Self.ids(forSlugs: [slug], db: db)[slug] else {
+                throw DomainError.notFound("no item with slug '\(slug)'")
+            }
+            if content.slug != slug, try await !Self.ids(forSlugs: [content.slug], db: db).isEmpty {
+                throw DomainError.conflict("an item with slug '\(content.slug)' already exists")
+            }
+            try await Self.update(ItemRow(id: id, content: content, created: now, updated: now), db: db)
+            try await Self.replaceLinks(for: [(id, content)], db: db)
+        }
+        return try await requireItem(slug: content.slug)
+    }
+
+    public func delete(slug: String) async throws {
+        try await database.write { db in
+            guard let id = try await Self.ids(forSlugs: [slug], db: db)[slug] else {
+                throw DomainError.notFound("no item with slug '\(slug)'")
+            }
+            // Links go by ON DELETE CASCADE; deleting them first keeps this correct where foreign keys are off.
+            try await db.delete(from: "item_themes").where("item_id", .equal, id).run()
+            try await db.delete(from: "item_audiences").where("item_id", .equal, id).run()
+            try await db.delete(from: "items").where("id", .equal, id).run()
+        }
+    }
+
+    public func upsert(_ contents: [ItemContent], progress: (@Sendable (Int) -> Void)?) async throws -> UpsertSummary {
+        let now = clock.now()
+        return try await database.write { db in
+            var summary = UpsertSummary(created: 0, updated: 0)
+            var done = 0
+            for start in stride(from: 0, to: contents.count, by: Self.batchSize) {
+                let batch = Array(contents[start..<min(start + Self.batchSize, contents.count)])
+                let existing = try await Self.ids(forSlugs: batch.map(\.slug), db: db)
+                var links: [(String, ItemContent)] = []
+                var newRows: [ItemRow] = []
+                for content in batch {
+                    let row = ItemRow(id: existing[content.slug] ?? UUID().uuidString.lowercased(), content: content,
+                                      created: now, updated: now)
+                    if existing[content.slug] == nil {
+                        newRows.append(row)
+                    } else {
+                        try await Self.update(row, db: db)
+                    }
+                    links.append((row.id, content))
+                }
+                try await Self.insert(newRows, db: db)
+                try await Self.replaceLinks(for: links, db: db)
+                summary.created += newRows.count
+                summary.updated += batch.count - newRows.count
+                done += batch.count
+                progress?(done)
+            }
+            return summary
+        }
+    }
+
+    private func requireItem(slug: String) async throws -> KnowledgeItem {
+        guard let item = try await item(slug: slug) else { throw DomainError.notFound("no item with slug '\(slug)'") }
+        return item
+    }
+}

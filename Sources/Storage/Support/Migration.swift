@@ -1,0 +1,73 @@
+import Domain
+import Foundation
+import SQLKit
+
+/// One versioned step of the schema. Steps never change once released; a change is a new step.
+public struct Migration: Sendable {
+    public let version: Int
+    public let name: String
+    public let apply: @Sendable (any SQLDatabase) async throws -> Void
+
+    public init(version: Int, name: String, apply: @escaping @Sendable (any SQLDatabase) async throws -> Void) {
+        self.version = version
+        self.name = name
+        self.apply = apply
+    }
+}
+
+/// Brings a database up to the newest schema, one migration per transaction.
+///
+/// A migration that fails is rolled back completely (both SQLite and PostgreSQL have transactional DDL),
+/// so the database stays at the last version that succeeded.
+///
+/// ```swift
+/// let applied = try await Migrator().migrate(database)   // e.g. [1, 2] on an empty database
+/// ```
+public struct Migrator: Sendable {
+    public let migrations: [Migration]
+
+    public init(migrations: [Migration] = Migrations.all) {
+        self.migrations = migrations.sorted { $0.version < $1.version }
+    }
+
+    public struct NewerDatabase: Error, CustomStringConvertible {
+        public let version: Int
+        public var description: String {
+            "the database has schema version \(version), newer than this kennis knows; upgrade kennis first"
+        }
+    }
+
+    /// Applies what is missing and returns the versions applied now.
+    @discardableResult
+    public func migrate(_ database: Database) async throws -> [Int] {
+        try await database.write { db in
+            try await db.raw("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+                """).run()
+        }
+        let done = try await appliedVersions(database)
+        if let newest = done.max(), let known = migrations.last?.version, newest > known { throw NewerDatabase(version: newest) }
+        var applied: [Int] = []
+        for migration in migrations where !done.contains(migration.version) {
+            try await database.write { db in
+                try await migration.apply(db)
+                try await db.insert(into: "schema_migrations")
+                    .columns("version", "name", "applied_at")
+                    .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp.nowText()))
+                    .run()
+            }
+            applied.append(migration.version)
+        }
+        return applied
+    }
+
+    public func appliedVersions(_ database: Database) async throws -> Set<Int> {
+        let rows = try await database.reader.raw("SELECT version FROM schema_migrations").all()
+        return Set(try rows.map { try $0.decode(column: "version", as: Int.self) })
+    }
+}
+
+extension Timestamp {
+    static func nowText() -> String { format(Date()) }
+}

@@ -1,0 +1,65 @@
+import Domain
+import Hummingbird
+import Logging
+
+/// Turns every error into a response the caller can use: problem+json under `/api`, a Dutch HTML page elsewhere.
+///
+/// Errors that are not ours (a bug, a database failure) are logged with the request id and shown
+/// without internals. It sits inside the request-id middleware, so error responses carry `X-Request-ID`.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let templates: Templates
+    let site: SiteSettings
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let problem = classify(error, context: context)
+            if request.uri.path == "/api" || request.uri.path.hasPrefix("/api/") {
+                return try problem.response(from: request, context: context)
+            }
+            return try page(for: problem, context: context).response(from: request, context: context)
+        }
+    }
+
+    private func classify(_ error: any Error, context: Context) -> Problem {
+        switch error {
+        case let problem as Problem: return problem
+        case let domain as DomainError: return Problem(domain)
+        case let http as HTTPError:
+            let detail = http.body ?? (http.status == .notFound ? "There is nothing at this address." : http.status.reasonPhrase)
+            return Problem(http.status, detail, headers: http.headers)
+        default:
+            context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
+            return Problem(.internalServerError, "Something went wrong on our side. Quote the request id when you report it.")
+        }
+    }
+
+    struct ErrorPage: Sendable {
+        let shell: PageShell
+        let heading: String
+        let message: String
+        let requestID: String?
+    }
+
+    private func page(for problem: Problem, context: Context) throws -> HTML {
+        let (heading, message): (String, String) =
+            switch problem.status {
+            case .notFound:
+                ("Pagina niet gevonden", "Deze pagina bestaat niet (meer). Misschien is het adres verkeerd overgenomen, of is de pagina verplaatst.")
+            case .badRequest:
+                ("Dit verzoek klopt niet", "Het adres of de gegevens van dit verzoek konden niet worden gelezen.")
+            case .serviceUnavailable:
+                ("Tijdelijk niet beschikbaar", "Het kennisplatform is even niet bereikbaar. Probeer het over een paar minuten opnieuw.")
+            case .internalServerError:
+                ("Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het later opnieuw.")
+            default:
+                (problem.status.reasonPhrase, "Dit verzoek kon niet worden uitgevoerd.")
+            }
+        let shell = PageShell(title: heading, description: message, section: nil, path: nil, site: site)
+        let data = ErrorPage(shell: shell, heading: heading, message: message,
+                             requestID: problem.status.code >= 500 ? context.id : nil)
+        return try templates.render("error", data, status: problem.status)
+    }
+}

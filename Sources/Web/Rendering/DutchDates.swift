@@ -1,0 +1,53 @@
+import Domain
+import Foundation
+
+/// Dates and times written the Dutch way ("12 maart 2026", "do 12 februari 2027, 13:30 uur"),
+/// in the institute's time zone whatever the server's zone is.
+struct DutchDates: Sendable {
+    static let months = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+        "november", "december",
+    ]
+    static let weekdays = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"]
+
+    let calendar: Calendar
+
+    init(timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
+    }
+
+    func day(_ day: Day) -> String {
+        "\(day.day) \(Self.months[day.month - 1]) \(day.year)"
+    }
+
+    /// "donderdag 12 februari 2027"
+    func date(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
+        return "\(Self.weekdays[(parts.weekday ?? 1) - 1]) \(parts.day ?? 1) \(Self.months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
+    }
+
+    /// "13:30"
+    func time(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// "donderdag 12 februari 2027, 13:30 – 16:00 uur", or both dates when the event spans days.
+    func span(from start: Date, to end: Date) -> String {
+        if calendar.isDate(start, inSameDayAs: end) {
+            return "\(date(start)), \(time(start)) – \(time(end)) uur"
+        }
+        return "\(date(start)), \(time(start)) uur – \(date(end)), \(time(end)) uur"
+    }
+
+    /// Local date-time with offset for `<time datetime>`, e.g. `2027-02-12T13:30+01:00`.
+    func machine(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        let offset = calendar.timeZone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        return String(format: "%04d-%02d-%02dT%02d:%02d%@%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                      parts.hour ?? 0, parts.minute ?? 0, sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
+    }
+}

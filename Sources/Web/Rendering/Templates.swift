@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The page templates, loaded once at start-up from the module's `Resources/Templates` folder.
+///
+/// swift-mustache escapes `{{value}}` for HTML. The only unescaped output (`{{{…}}}`) is Markdown
+/// that ``MarkdownRenderer`` has already made safe.
+struct Templates: Sendable {
+    let library: MustacheLibrary
+
+    /// Every template a page can ask for; checked at start-up so a missing file fails the boot, not a request.
+    static let names = ["layout", "card", "pagination", "home", "item", "listing", "themes", "agenda", "error"]
+
+    struct Missing: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func load(from directory: String? = nil) async throws -> Templates {
+        guard let path = directory ?? Bundle.module.url(forResource: "Resources/Templates", withExtension: nil)?.path
+        else { throw Missing(description: "the Templates resource folder is missing") }
+        let library = try await MustacheLibrary(directory: path)
+        for name in names where library.getTemplate(named: name) == nil {
+            throw Missing(description: "template '\(name)' is missing in \(path)")
+        }
+        return Templates(library: library)
+    }
+
+    func render(_ name: String, _ data: Any, status: HTTPResponse.Status = .ok) throws -> HTML {
+        guard let text = library.render(data, withTemplate: name) else { throw Missing(description: "template '\(name)'") }
+        return HTML(text: text, status: status)
+    }
+}
