@@ -1,0 +1,59 @@
+import Domain
+import SQLKit
+import Storage
+import Testing
+
+@Suite("Migrations")
+struct MigrationTests {
+    @Test("an empty database is brought to the newest version, with the taxonomy seeded")
+    func fromEmpty() async throws {
+        try await withTestDatabase(migrate: false) { database in
+            let applied = try await Migrator().migrate(database)
+            #expect(applied == Migrations.all.map(\.version))
+            #expect(try await Migrator().migrate(database).isEmpty)
+            let taxonomy = try await SQLKnowledgeStore(database: database).taxonomy()
+            #expect(taxonomy.themes.map(\.slug) == TaxonomySeed.themes.map(\.slug))
+            #expect(taxonomy.audiences.count == 7)
+            #expect(taxonomy.knowledgeKinds.map(\.slug) == ["praktijk", "implementatie", "onderzoek", "beleid"])
+            #expect(taxonomy.recognitionLevels.map(\.slug) == ["goed-beschreven", "goed-onderbouwd", "effectief"])
+        }
+    }
+
+    @Test("a migration that fails halfway leaves the database as it was")
+    func failureRollsBack() async throws {
+        try await withTestDatabase(migrate: false) { database in
+            let broken = Migration(version: 3, name: "broken") { db in
+                try await db.raw("CREATE TABLE half_done (id TEXT)").run()
+                try await db.raw("INSERT INTO no_such_table VALUES (1)").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await Migrator(migrations: Migrations.all + [broken]).migrate(database)
+            }
+            #expect(try await Migrator().appliedVersions(database) == [1, 2])
+            let tables = try await database.reader.raw("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()
+            #expect(tables.isEmpty)
+        }
+    }
+
+    @Test("a database from a newer version is refused")
+    func newerDatabase() async throws {
+        try await withTestDatabase { database in
+            let future = Migration(version: 99, name: "future") { _ in }
+            try await Migrator(migrations: Migrations.all + [future]).migrate(database)
+            await #expect(throws: Migrator.NewerDatabase.self) { try await Migrator().migrate(database) }
+        }
+    }
+
+    @Test("the database enforces foreign keys and uses WAL")
+    func pragmas() async throws {
+        try await withTestDatabase { database in
+            let mode = try await database.reader.raw("PRAGMA journal_mode").first(decodingColumn: "journal_mode", as: String.self)
+            #expect(mode == "wal")
+            await #expect(throws: (any Error).self) {
+                try await database.write { db in
+                    try await db.raw("INSERT INTO item_themes (item_id, theme, position) VALUES ('nope', 'nope', 0)").run()
+                }
+            }
+        }
+    }
+}
