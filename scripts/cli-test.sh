@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Checks the `kennis` binary as an operator uses it: migrate, import (valid, invalid, again), export round trip.
+# Usage: scripts/cli-test.sh PATH-TO-KENNIS
+set -uo pipefail
+kennis="${1:?usage: cli-test.sh PATH-TO-KENNIS}"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+check() {  # check DESCRIPTION COMMAND...
+    local description="$1"; shift
+    if "$@" >"$work/out" 2>&1; then passed=$((passed + 1)); echo "ok   $description"
+    else failed=$((failed + 1)); echo "FAIL $description"; sed 's/^/     /' "$work/out"; fi
+}
+db() { echo "sqlite:$work/$1.sqlite"; }
+
+check "migrate creates the schema, and a second run has nothing to do" \
+    bash -c "KENNIS_DATABASE=$(db a) '$kennis' migrate | grep -q 'applied migrations 1, 2' && KENNIS_DATABASE=$(db a) '$kennis' migrate | grep -q 'up to date'"
+check "the demo content imports" \
+    bash -c "KENNIS_DATABASE=$(db a) '$kennis' import '$root/demo/kennisbank.jsonl' | grep -q '^Imported'"
+check "export → import into an empty database → export is byte-identical" \
+    bash -c "KENNIS_DATABASE=$(db a) '$kennis' export > '$work/first.jsonl' &&
+             KENNIS_DATABASE=$(db b) '$kennis' import '$work/first.jsonl' >/dev/null &&
+             KENNIS_DATABASE=$(db b) '$kennis' export --output '$work/second.jsonl' 2>/dev/null &&
+             test -s '$work/first.jsonl' && cmp '$work/first.jsonl' '$work/second.jsonl'"
+check "re-importing the same file is idempotent" \
+    bash -c "KENNIS_DATABASE=$(db b) '$kennis' import '$work/first.jsonl' | grep -q '0 new, ' &&
+             KENNIS_DATABASE=$(db b) '$kennis' export | cmp - '$work/first.jsonl'"
+head -n 3 "$root/demo/kennisbank.jsonl" > "$work/bad.jsonl"
+echo '{"slug": "kapot", "type": "blog"' >> "$work/bad.jsonl"
+sed -n 4p "$root/demo/kennisbank.jsonl" | sed 's/"themes": *\["[a-z-]*"/"themes": ["bestaat-niet"/' >> "$work/bad.jsonl"
+check "an invalid file is refused with file, line and field, and nothing is written" \
+    bash -c "! KENNIS_DATABASE=$(db c) '$kennis' import '$work/bad.jsonl' 2> '$work/err' &&
+             grep -q 'bad.jsonl:4: malformed JSON' '$work/err' &&
+             grep -q \"bad.jsonl:5: field 'themes\[0\]': unknown value 'bestaat-niet'\" '$work/err' &&
+             grep -q 'nothing was imported' '$work/err' &&
+             test -z \"\$(KENNIS_DATABASE=$(db c) '$kennis' export)\""
+check "an unreadable database location is a clear error" \
+    bash -c "out=\$(KENNIS_DATABASE=mysql://x '$kennis' migrate 2>&1); test \$? -ne 0 && grep -q 'is not a database location' <<< \"\$out\""
+
+echo "cli: $passed passed, $failed failed"
+test "$failed" -eq 0

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: build, command-line round trip, OpenAPI document check, Swift tests.
+# Usage: scripts/test.sh        (the README's test command; .ci/run calls it too)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== build"
+swift build --build-tests 2>&1 | grep -Ev "^\[[0-9]+/[0-9]+\]|Source files for target|unhandled; explicitly declare" || true
+test "${PIPESTATUS[0]}" -eq 0 || { echo "build failed"; exit 1; }
+
+echo "== command line"
+scripts/cli-test.sh .build/debug/kennis
+
+echo "== OpenAPI document"
+python3 - <<'PY'
+import json, sys
+doc = json.load(open("Sources/Web/Resources/openapi.json"))
+try:
+    from openapi_spec_validator import validate
+except ImportError:
+    import subprocess
+    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "openapi-spec-validator==0.7.1"], check=True)
+    from openapi_spec_validator import validate
+validate(doc)
+print("openapi.json is a valid OpenAPI", doc["openapi"], "document")
+PY
+
+echo "== swift test"
+swift test --skip-build
