@@ -49,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
             "address": "http://\(configuration.host):\(configuration.port)", "database": "\(configuration.database)",
         ])
         try await app.runService()
+        logger.info("Stopped")
     }
 }
 

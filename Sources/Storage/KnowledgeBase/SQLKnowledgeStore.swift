@@ -18,16 +18,22 @@ public struct SQLKnowledgeStore: KnowledgeStore {
         self.clock = clock
     }
 
+    /// All four lists in one query: pages ask for the taxonomy on every request.
     public func taxonomy() async throws -> Taxonomy {
-        let db = database.reader
-        let themes = try await db.raw("SELECT slug, name, description, parent FROM themes ORDER BY position, slug")
-            .all(decoding: Theme.self)
-        func terms(_ table: String) async throws -> [Term] {
-            try await db.raw("SELECT slug, name FROM \(ident: table) ORDER BY position, slug").all(decoding: Term.self)
+        struct Row: Decodable {
+            let kind: String, slug: String, name: String, description: String, parent: String?
         }
+        let rows = try await database.reader.raw("""
+            SELECT 'theme' AS kind, slug, name, description, parent, position FROM themes
+            UNION ALL SELECT 'audience', slug, name, '', CAST(NULL AS TEXT), position FROM audiences
+            UNION ALL SELECT 'knowledge', slug, name, '', CAST(NULL AS TEXT), position FROM knowledge_kinds
+            UNION ALL SELECT 'recognition', slug, name, '', CAST(NULL AS TEXT), position FROM recognition_levels
+            ORDER BY kind, position, slug
+            """).all(decoding: Row.self)
+        func terms(_ kind: String) -> [Term] { rows.filter { $0.kind == kind }.map { Term(slug: $0.slug, name: $0.name) } }
         return Taxonomy(
-            themes: themes, audiences: try await terms("audiences"), knowledgeKinds: try await terms("knowledge_kinds"),
-            recognitionLevels: try await terms("recognition_levels"))
+            themes: rows.filter { $0.kind == "theme" }.map { Theme(slug: $0.slug, name: $0.name, description: $0.description, parent: $0.parent) },
+            audiences: terms("audience"), knowledgeKinds: terms("knowledge"), recognitionLevels: terms("recognition"))
     }
 
     public func item(slug: String) async throws -> KnowledgeItem? {

@@ -12,6 +12,7 @@ struct SiteController: Sendable {
     let site: SiteSettings
     let clock: any WallClock
     let markdown = MarkdownRenderer(headingOffset: 1)
+    let dates = DutchDates()
     static let pageSize = 20
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -169,7 +170,7 @@ struct SiteController: Sendable {
     }
 
     private func views() async throws -> SiteViews {
-        SiteViews(taxonomy: try await store.taxonomy(), dates: DutchDates(), markdown: markdown, now: clock.now())
+        SiteViews(taxonomy: try await store.taxonomy(), dates: dates, markdown: markdown, now: clock.now())
     }
 
     /// `?pagina=N`; anything but a positive number is a page that does not exist.
