@@ -75,7 +75,7 @@ public func buildRouter(_ configuration: ServerConfiguration, _ dependencies: Ap
     let templates = try await Templates.load()
     let assets = try StaticAssets.load()
     let site = SiteSettings(baseURL: configuration.baseURL, stylesheetURL: assets.stylesheet.url)
-    let router = Router(context: AppRequestContext.self)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         RequestIDMiddleware()
         LogRequestsMiddleware(.info)

@@ -104,8 +104,10 @@ public final class Database: Service, Sendable {
             return value
         }
         guard !alreadyClosed else { return }
-        for reader in readers where reader !== writer { try await reader.close() }
-        try await writer.close()
+        // The future-based close runs even when the calling task is cancelled (a failing service
+        // cancels the group); the async one gives up then and leaves the connections open.
+        for reader in readers where reader !== writer { try await reader.close().get() }
+        try await writer.close().get()
         logger.debug("Database closed", metadata: ["database": "\(location)"])
     }
 

@@ -30,6 +30,10 @@ struct ErrorMiddleware: RouterMiddleware {
         case let http as HTTPError:
             let detail = http.body ?? (http.status == .notFound ? "There is nothing at this address." : http.status.reasonPhrase)
             return Problem(http.status, detail, headers: http.headers)
+        case let other as any HTTPResponseError:
+            // Hummingbird's own errors, such as a body over the size limit (413).
+            let detail = other.status == .contentTooLarge ? "The body is larger than the limit of 1 MB." : other.status.reasonPhrase
+            return Problem(other.status, detail)
         default:
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
             return Problem(.internalServerError, "Something went wrong on our side. Quote the request id when you report it.")
