@@ -13,6 +13,7 @@ struct SiteController: Sendable {
     let clock: any WallClock
     let markdown = MarkdownRenderer(headingOffset: 1)
     let dates = DutchDates()
+    let bodies = RenderedBodyCache()
     static let pageSize = 20
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -170,7 +171,7 @@ struct SiteController: Sendable {
     }
 
     private func views() async throws -> SiteViews {
-        SiteViews(taxonomy: try await store.taxonomy(), dates: dates, markdown: markdown, now: clock.now())
+        SiteViews(taxonomy: try await store.taxonomy(), dates: dates, markdown: markdown, bodies: bodies, now: clock.now())
     }
 
     /// `?pagina=N`; anything but a positive number is a page that does not exist.

@@ -66,6 +66,7 @@ struct SiteViews: Sendable {
     let taxonomy: Taxonomy
     let dates: DutchDates
     let markdown: MarkdownRenderer
+    let bodies: RenderedBodyCache
     let now: Date
 
     func card(_ item: KnowledgeItem, level: Int = 2) -> ItemCard {
@@ -88,7 +89,7 @@ struct SiteViews: Sendable {
         let content = item.content
         return ItemView(
             card: card(item, level: 1), typeURL: "/type/\(content.type.rawValue)", typePlural: content.type.pluralName,
-            bodyHTML: markdown.render(content.body),
+            bodyHTML: bodies.html(for: item) { markdown.render(content.body) },
             authors: content.authors.isEmpty ? nil : content.authors.joined(separator: ", "),
             audiences: content.audiences.map { taxonomy.audience($0)?.name ?? $0 },
             knowledge: content.knowledge.map { taxonomy.knowledgeKind($0)?.name ?? $0 },
