@@ -5,8 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 echo "== build"
-swift build --build-tests 2>&1 | grep -Ev "^\[[0-9]+/[0-9]+\]|Source files for target|unhandled; explicitly declare" || true
-test "${PIPESTATUS[0]}" -eq 0 || { echo "build failed"; exit 1; }
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+if ! swift build --build-tests >"$log" 2>&1; then
+    cat "$log"
+    echo "build failed"
+    exit 1
+fi
+grep -Ev "^\[[0-9]+/[0-9]+\]|Source files for target|unhandled; explicitly declare" "$log" || true
 
 echo "== command line"
 scripts/cli-test.sh .build/debug/kennis

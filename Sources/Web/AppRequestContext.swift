@@ -5,7 +5,7 @@ public struct AppRequestContext: RequestContext {
     /// Who made the request, as established by ``BearerTokenMiddleware``.
     public enum Caller: Sendable, Equatable {
         case anonymous
-        /// Holds the operator's bootstrap token (`KENNIS_ADMIN_TOKEN`); may write and see every status.
+        /// Presented the operator's bootstrap token (`KENNIS_ADMIN_TOKEN`); may write and see every status.
         case `operator`
     }
 
@@ -16,6 +16,8 @@ public struct AppRequestContext: RequestContext {
         self.coreContext = .init(source: source)
     }
 
-    /// JSON bodies are small; uploads get their own limit when attachments arrive.
-    public var maxUploadSize: Int { 1024 * 1024 }
+    /// Room for the largest valid item: 200,000 characters of body, each up to 12 bytes when JSON-escaped
+    /// as a surrogate pair, stays under 4 MB with the other fields. Uploads get their own limit later.
+    public var maxUploadSize: Int { 4 * 1024 * 1024 }
+    static let bodyLimitDescription = "4 MB"
 }

@@ -14,18 +14,16 @@ public struct ServerConfiguration: Sendable {
     public var baseURL: String?
     /// The operator's bootstrap token for API writes; writes are impossible without it.
     public var adminToken: String?
-    public var logLevel: Logger.Level
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, database: DatabaseLocation = .default, baseURL: String? = nil,
-        adminToken: String? = nil, logLevel: Logger.Level = .info
+        adminToken: String? = nil
     ) {
         self.host = host
         self.port = port
         self.database = database
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.adminToken = adminToken.flatMap { $0.isEmpty ? nil : $0 }
-        self.logLevel = logLevel
     }
 }
 
@@ -78,7 +76,7 @@ public func buildRouter(_ configuration: ServerConfiguration, _ dependencies: Ap
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         RequestIDMiddleware()
-        LogRequestsMiddleware(.info)
+        RequestLogMiddleware()
         RouteMetricsMiddleware(registry: dependencies.metrics)
         SecurityHeadersMiddleware()
         ErrorMiddleware(templates: templates, site: site)

@@ -66,7 +66,7 @@ struct Importer {
             try await database.close()
             let seconds = Date().timeIntervalSince(started)
             print("Imported \(contents.count) items from \(file) in \(String(format: "%.2f", seconds)) s "
-                  + "(\(summary.created) new, \(summary.updated) updated) into \(self.database).")
+                  + "(\(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged) into \(self.database).")
         } catch {
             try? await database.close()
             throw error

@@ -6,6 +6,5 @@ struct Kennis: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kennis",
         abstract: "Kennisplatform: a public knowledge platform for a policy knowledge institute.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self],
-        defaultSubcommand: nil)
+        subcommands: [ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self])
 }

@@ -36,12 +36,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = ServerConfiguration(
             host: host ?? Environment.value("KENNIS_HOST") ?? "127.0.0.1", port: port,
-            database: try common.databaseLocation(), baseURL: baseURL, adminToken: Environment.value("KENNIS_ADMIN_TOKEN"),
-            logLevel: logger.logLevel)
+            database: try common.databaseLocation(), baseURL: baseURL, adminToken: Environment.value("KENNIS_ADMIN_TOKEN"))
         if let file = self.import {
             try await Importer(file: file, database: configuration.database, logger: logger).run(showProgress: false)
         }
-        if configuration.adminToken == nil {
+        if let token = configuration.adminToken, token.count < 24 {
+            logger.warning("KENNIS_ADMIN_TOKEN is short (\(token.count) characters); use at least 24 random characters, e.g. `openssl rand -hex 24`.")
+        } else if configuration.adminToken == nil {
             logger.notice("KENNIS_ADMIN_TOKEN is not set: the API is read-only.")
         }
         let app = try await buildApplication(configuration, logger: logger)

@@ -3,8 +3,8 @@ import Foundation
 /// The JSON Lines exchange format: one item per line with the fields other tools produce.
 ///
 /// The API uses the same representation, so a line of an export can be POSTed as it is.
-/// Key order is fixed (see ``fields(of:)``) and absent optional fields are left out, which makes
-/// export → import → export byte-identical.
+/// Key order is fixed (see ``fields(of:)``); type-specific fields appear only on their type and
+/// `knowledge` is `null` when unclassified. That makes export → import → export byte-identical.
 public enum ExchangeFormat {
     /// Fields the server sets itself. Accepted on input (a GET response can be PUT back) and ignored.
     public static let readOnlyFields: Set<String> = ["created", "updated"]

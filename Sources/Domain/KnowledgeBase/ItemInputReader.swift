@@ -31,7 +31,7 @@ public struct ItemInputReader: Sendable {
         }
 
         let slug = fields.string("slug", required: true, maximum: ItemRules.slugMaximum)
-        if let slug, !slug.isEmpty, slug.utf8.count <= ItemRules.slugMaximum, !ItemRules.isValidSlug(slug) {
+        if let slug, !ItemRules.isValidSlug(slug) {
             fields.issues.append(FieldIssue("slug", .badFormat(expected: "lowercase letters, digits and single hyphens")))
         }
         let type = fields.choice("type", required: true, allowed: ItemType.allCases.map(\.rawValue)).flatMap(ItemType.init)
@@ -60,7 +60,7 @@ public struct ItemInputReader: Sendable {
             let end = fields.timestamp("end")
             let location = fields.string("location", required: true, maximum: ItemRules.locationMaximum)
             let online = fields.string("online", maximum: ItemRules.linkMaximum)
-            if let online, !online.isEmpty, online.count <= ItemRules.linkMaximum, !ItemRules.isWebLink(online) {
+            if let online, !ItemRules.isWebLink(online) {
                 fields.issues.append(FieldIssue("online", .badFormat(expected: "an http or https link")))
             }
             if let start, let end, end < start { fields.issues.append(FieldIssue("end", .endBeforeStart)) }
@@ -106,7 +106,8 @@ private struct Fields {
             issues.append(FieldIssue(name, .empty))
             return nil
         }
-        if text.count > maximum {
+        // Code points, as JSON Schema's maxLength counts them, so the OpenAPI document and the server agree.
+        if text.unicodeScalars.count > maximum {
             issues.append(FieldIssue(name, .tooLong(max: maximum)))
             return nil
         }
@@ -143,7 +144,7 @@ private struct Fields {
             let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty {
                 issues.append(FieldIssue(field, .empty))
-            } else if text.count > itemMaximum {
+            } else if text.unicodeScalars.count > itemMaximum {
                 issues.append(FieldIssue(field, .tooLong(max: itemMaximum)))
             } else if let allowed, !allowed.contains(text) {
                 issues.append(FieldIssue(field, .unknownValue(text, allowed: allowed)))
@@ -159,7 +160,7 @@ private struct Fields {
     }
 
     mutating func day(_ name: String) -> Day? {
-        guard let text = string(name, required: true, maximum: 10 + 1) else { return nil }
+        guard let text = string(name, required: true, maximum: 40) else { return nil }
         guard let day = Day(text) else {
             issues.append(FieldIssue(name, .badFormat(expected: "a date as YYYY-MM-DD")))
             return nil

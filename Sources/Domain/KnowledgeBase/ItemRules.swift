@@ -30,7 +30,10 @@ public enum ItemRules {
     /// Only web links: an online-event link is shown to visitors, so `javascript:` and the like are refused.
     public static func isWebLink(_ text: String) -> Bool {
         let lower = text.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return false }
+        let rest = lower.hasPrefix("https://") ? lower.dropFirst(8) : lower.hasPrefix("http://") ? lower.dropFirst(7) : nil
+        guard let rest, let host = rest.split(separator: "/", omittingEmptySubsequences: false).first, !host.isEmpty else {
+            return false
+        }
         return !text.unicodeScalars.contains { $0.value <= 0x20 || $0 == "\"" || $0 == "<" || $0 == ">" || $0.value == 0x7F }
     }
 }

@@ -26,7 +26,9 @@ public protocol KnowledgeStore: Sendable {
     func delete(slug: String) async throws
 
     /// Creates or replaces (matched by slug) all items in one transaction: all are stored or none.
-    /// - Parameter progress: called with the number of items written so far.
+    /// Items whose content is already stored as given are left alone, update time included, so
+    /// importing the same file twice changes nothing.
+    /// - Parameter progress: called with the number of items handled so far.
     func upsert(_ contents: [ItemContent], progress: (@Sendable (Int) -> Void)?) async throws -> UpsertSummary
 
     /// Items of every status ordered by slug, starting after `slug`; for exports that stream.
@@ -37,10 +39,12 @@ public protocol KnowledgeStore: Sendable {
 public struct UpsertSummary: Equatable, Sendable {
     public var created: Int
     public var updated: Int
+    public var unchanged: Int
 
-    public init(created: Int, updated: Int) {
+    public init(created: Int, updated: Int, unchanged: Int = 0) {
         self.created = created
         self.updated = updated
+        self.unchanged = unchanged
     }
 }
 

@@ -72,13 +72,6 @@ public enum Timestamp {
             + "\(Day.pad(rest / 3600, 2)):\(Day.pad(rest % 3600 / 60, 2)):\(Day.pad(rest % 60, 2))Z"
     }
 
-    /// The UTC calendar day of a moment.
-    public static func day(of date: Date) -> Day {
-        let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        let (year, month, day) = civil(fromDays: days)
-        return Day(year: year, month: month, day: day)!
-    }
-
     // Howard Hinnant's days-from-civil algorithms, valid for the proleptic Gregorian calendar.
     static func daysSinceEpoch(_ day: Day) -> Int {
         let y = day.month <= 2 ? day.year - 1 : day.year

@@ -10,4 +10,6 @@ public enum DomainError: Error, Equatable, Sendable {
     case conflict(String)
     /// The input breaks one or more rules; each issue names its field.
     case invalid([FieldIssue])
+    /// The platform cannot serve this now (e.g. the database is busy or unreachable); try again shortly.
+    case unavailable(String)
 }

@@ -1,7 +1,7 @@
 /// One broken rule in submitted data, tied to the field it concerns.
 ///
 /// The reason is structured rather than a finished sentence so every channel can word it in its own
-/// language: forms show ``dutch`` next to the field, the API and the command line use ``english``.
+/// language: the API and the command line use ``english``; Dutch forms (the editor, later) show ``dutch``.
 ///
 /// ```swift
 /// let issue = FieldIssue("title", .missing)

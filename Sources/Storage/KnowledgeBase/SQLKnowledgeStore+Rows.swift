@@ -11,6 +11,14 @@ extension SQLKnowledgeStore {
         return Dictionary(rows.map { ($0.slug, $0.id) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The stored items with these slugs, keyed by slug.
+    static func items(withSlugs slugs: [String], db: any SQLDatabase) async throws -> [String: KnowledgeItem] {
+        guard !slugs.isEmpty else { return [:] }
+        let rows = try await db.select().columns(ItemRow.columns.map { SQLColumn($0) }).from("items")
+            .where("slug", .in, slugs).all(decoding: ItemRow.self)
+        return Dictionary(try await hydrate(rows, db: db).map { ($0.content.slug, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func insert(_ rows: [ItemRow], db: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         let builder = db.insert(into: "items").columns(ItemRow.columns)

@@ -2,7 +2,7 @@ import Domain
 import Foundation
 import SQLKit
 
-/// The ``KnowledgeStore`` on SQL, for SQLite and PostgreSQL alike.
+/// The ``KnowledgeStore`` on SQL, written in dialect-neutral SQLKit so PostgreSQL can use it unchanged.
 ///
 /// Reads use the database's read connections; each write is one ``Database/write(_:)`` transaction,
 /// so an item and its theme and audience links are stored together or not at all.
@@ -86,6 +86,7 @@ public struct SQLKnowledgeStore: KnowledgeStore {
             if content.slug != slug, try await !Self.ids(forSlugs: [content.slug], db: db).isEmpty {
                 throw DomainError.conflict("an item with slug '\(content.slug)' already exists")
             }
+            // `created` is not written by an update; the stored creation time stays.
             try await Self.update(ItemRow(id: id, content: content, created: now, updated: now), db: db)
             try await Self.replaceLinks(for: [(id, content)], db: db)
         }
@@ -111,23 +112,28 @@ public struct SQLKnowledgeStore: KnowledgeStore {
             var done = 0
             for start in stride(from: 0, to: contents.count, by: Self.batchSize) {
                 let batch = Array(contents[start..<min(start + Self.batchSize, contents.count)])
-                let existing = try await Self.ids(forSlugs: batch.map(\.slug), db: db)
+                let existing = try await Self.items(withSlugs: batch.map(\.slug), db: db)
                 var links: [(String, ItemContent)] = []
                 var newRows: [ItemRow] = []
                 for content in batch {
-                    let row = ItemRow(id: existing[content.slug] ?? UUID().uuidString.lowercased(), content: content,
-                                      created: now, updated: now)
-                    if existing[content.slug] == nil {
-                        newRows.append(row)
+                    if let stored = existing[content.slug] {
+                        guard stored.content != content else {
+                            summary.unchanged += 1
+                            continue
+                        }
+                        // `created` is not written by an update; the stored creation time stays.
+                        try await Self.update(ItemRow(id: stored.id, content: content, created: now, updated: now), db: db)
+                        summary.updated += 1
+                        links.append((stored.id, content))
                     } else {
-                        try await Self.update(row, db: db)
+                        let row = ItemRow(id: UUID().uuidString.lowercased(), content: content, created: now, updated: now)
+                        newRows.append(row)
+                        links.append((row.id, content))
                     }
-                    links.append((row.id, content))
                 }
                 try await Self.insert(newRows, db: db)
                 try await Self.replaceLinks(for: links, db: db)
                 summary.created += newRows.count
-                summary.updated += batch.count - newRows.count
                 done += batch.count
                 progress?(done)
             }

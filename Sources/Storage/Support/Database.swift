@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Logging
 import SQLKit
@@ -33,36 +34,34 @@ public final class Database: Service, Sendable {
     }
 
     /// Opens (creating when needed) the database and its folder, in WAL mode with foreign keys enforced.
+    ///
+    /// - Throws: when the folder or file cannot be created or opened; connections opened so far are closed.
     public static func open(_ location: DatabaseLocation, readerCount: Int = 2, logger: Logger) async throws -> Database {
         switch location {
-        case .sqliteInMemory:
-            // An in-memory database cannot be shared between connections: one connection does everything.
-            let connection = try await SQLiteConnection.open(storage: .memory, logger: logger)
-            try await configure(connection, wal: false)
-            return Database(location: location, readers: [connection], writer: connection, logger: logger)
         case .sqlite(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let writer = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-            try await configure(writer, wal: true)
-            var readers: [SQLiteConnection] = []
-            for _ in 0..<max(1, readerCount) {
-                let reader = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                try await configure(reader, wal: true)
-                readers.append(reader)
+            var opened: [SQLiteConnection] = []
+            do {
+                for _ in 0...max(1, readerCount) {
+                    let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                    opened.append(connection)
+                    try await configure(connection)
+                }
+            } catch {
+                for connection in opened { try? await connection.close().get() }
+                throw error
             }
-            return Database(location: location, readers: readers, writer: writer, logger: logger)
+            return Database(location: location, readers: Array(opened.dropFirst()), writer: opened[0], logger: logger)
         }
     }
 
-    private static func configure(_ connection: SQLiteConnection, wal: Bool) async throws {
+    private static func configure(_ connection: SQLiteConnection) async throws {
         let sql = connection.sql()
-        if wal {
-            try await sql.raw("PRAGMA journal_mode = WAL").run()
-            try await sql.raw("PRAGMA synchronous = NORMAL").run()
-        }
-        try await sql.raw("PRAGMA foreign_keys = ON").run()
         try await sql.raw("PRAGMA busy_timeout = 5000").run()
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
+        try await sql.raw("PRAGMA synchronous = NORMAL").run()
+        try await sql.raw("PRAGMA foreign_keys = ON").run()
     }
 
     /// A connection for reading committed data. Do not write through it.
@@ -77,11 +76,21 @@ public final class Database: Service, Sendable {
     /// Runs `body` in one transaction on the writer connection; commits when it returns, rolls back when it throws.
     ///
     /// Calls are queued, so each transaction sees the previous one's result. The `SQLDatabase` argument
-    /// is valid only during the closure.
+    /// is valid only during the closure. Not reentrant: calling `write` inside `body` waits forever.
+    ///
+    /// - Throws: ``DomainError/unavailable(_:)`` when another process holds the write lock for longer than
+    ///   the busy timeout (5 s), or what `body` throws.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let sql = writer.sql()
         return try await writeLock.withLock {
-            try await sql.raw("BEGIN IMMEDIATE").run()
+            do {
+                try await sql.raw("BEGIN IMMEDIATE").run()
+            } catch let error as SQLiteError {
+                if case .busy = error.reason {
+                    throw DomainError.unavailable("the database is busy with another writer (\(error.message))")
+                }
+                throw error
+            }
             do {
                 let result = try await body(sql)
                 try await sql.raw("COMMIT").run()
@@ -106,7 +115,7 @@ public final class Database: Service, Sendable {
         guard !alreadyClosed else { return }
         // The future-based close runs even when the calling task is cancelled (a failing service
         // cancels the group); the async one gives up then and leaves the connections open.
-        for reader in readers where reader !== writer { try await reader.close().get() }
+        for reader in readers { try await reader.close().get() }
         try await writer.close().get()
         logger.debug("Database closed", metadata: ["database": "\(location)"])
     }

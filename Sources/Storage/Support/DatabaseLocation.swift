@@ -2,12 +2,9 @@
 ///
 /// ```swift
 /// try DatabaseLocation("sqlite:./data/kennis.sqlite")   // .sqlite(path: "./data/kennis.sqlite")
-/// try DatabaseLocation("sqlite::memory:")               // .sqliteInMemory, for tests
 /// ```
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
-    /// One private in-memory database; it disappears when closed.
-    case sqliteInMemory
 
     public static let `default` = DatabaseLocation.sqlite(path: "./data/kennis.sqlite")
 
@@ -16,9 +13,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     public init(_ text: String) throws {
-        if text == "sqlite::memory:" {
-            self = .sqliteInMemory
-        } else if text.hasPrefix("sqlite:") {
+        if text.hasPrefix("sqlite:") {
             var path = String(text.dropFirst("sqlite:".count))
             if path.hasPrefix("//") { path.removeFirst(2) }
             guard !path.isEmpty else { throw Invalid(description: "'\(text)' names no file; use sqlite:PATH, e.g. sqlite:./data/kennis.sqlite") }
@@ -33,7 +28,6 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .sqlite(let path): "sqlite:\(path)"
-        case .sqliteInMemory: "sqlite::memory:"
         }
     }
 }

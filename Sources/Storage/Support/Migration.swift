@@ -50,14 +50,19 @@ public struct Migrator: Sendable {
         if let newest = done.max(), let known = migrations.last?.version, newest > known { throw NewerDatabase(version: newest) }
         var applied: [Int] = []
         for migration in migrations where !done.contains(migration.version) {
-            try await database.write { db in
+            let didApply = try await database.write { db in
+                // Another process may have applied it since we looked; the write lock makes this check final.
+                let rows = try await db.select().column("version").from("schema_migrations")
+                    .where("version", .equal, migration.version).all()
+                guard rows.isEmpty else { return false }
                 try await migration.apply(db)
                 try await db.insert(into: "schema_migrations")
                     .columns("version", "name", "applied_at")
                     .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp.nowText()))
                     .run()
+                return true
             }
-            applied.append(migration.version)
+            if didApply { applied.append(migration.version) }
         }
         return applied
     }

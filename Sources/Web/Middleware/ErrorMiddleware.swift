@@ -32,7 +32,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return Problem(http.status, detail, headers: http.headers)
         case let other as any HTTPResponseError:
             // Hummingbird's own errors, such as a body over the size limit (413).
-            let detail = other.status == .contentTooLarge ? "The body is larger than the limit of 1 MB." : other.status.reasonPhrase
+            let detail = other.status == .contentTooLarge
+                ? "The body is larger than the limit of \(AppRequestContext.bodyLimitDescription)." : other.status.reasonPhrase
             return Problem(other.status, detail)
         default:
             context.logger.error("Unhandled error", metadata: ["error": "\(String(reflecting: error))"])
@@ -58,8 +59,12 @@ struct ErrorMiddleware: RouterMiddleware {
                 ("Tijdelijk niet beschikbaar", "Het kennisplatform is even niet bereikbaar. Probeer het over een paar minuten opnieuw.")
             case .internalServerError:
                 ("Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het later opnieuw.")
+            case .methodNotAllowed:
+                ("Dit kan hier niet", "Deze pagina kan alleen worden bekeken, niet op deze manier worden gebruikt.")
+            case .contentTooLarge:
+                ("Te veel gegevens", "Er werden meer gegevens verstuurd dan het kennisplatform aanneemt.")
             default:
-                (problem.status.reasonPhrase, "Dit verzoek kon niet worden uitgevoerd.")
+                ("Verzoek niet uitgevoerd", "Dit verzoek kon niet worden uitgevoerd (foutcode \(problem.status.code)).")
             }
         let shell = PageShell(title: heading, description: message, section: nil, path: nil, site: site)
         let data = ErrorPage(shell: shell, heading: heading, message: message,

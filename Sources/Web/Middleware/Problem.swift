@@ -8,7 +8,7 @@ import Hummingbird
 /// Validation problems list each offending field in `errors`, with a JSON pointer into the request body:
 /// ```json
 /// {"type":"about:blank","title":"Unprocessable Content","status":422,
-///  "detail":"The item is not valid: 2 problems.","instance":"…request id…",
+///  "detail":"The item is not valid: 2 problems: …","instance":"urn:kennis:request:…","request_id":"…",
 ///  "errors":[{"pointer":"#/title","field":"title","detail":"is required"}]}
 /// ```
 struct Problem: HTTPResponseError {
@@ -46,6 +46,9 @@ struct Problem: HTTPResponseError {
                 "The item is not valid: \(issues.count) \(issues.count == 1 ? "problem" : "problems"): "
                     + issues.map(\.description).joined(separator: "; ") + ".",
                 errors: issues.map { FieldError(field: $0.field, detail: $0.english) })
+        case .unavailable(let why):
+            self.init(.serviceUnavailable, "Temporarily unavailable: \(why). Try again in a few seconds.",
+                      headers: [.retryAfter: "5"])
         }
     }
 
@@ -55,7 +58,8 @@ struct Problem: HTTPResponseError {
             ("title", .string(status.reasonPhrase)),
             ("status", .int(status.code)),
             ("detail", .string(detail)),
-            ("instance", .string(context.id)),
+            ("instance", .string("urn:kennis:request:\(context.id)")),
+            ("request_id", .string(context.id)),
         ]
         if !errors.isEmpty {
             members.append(("errors", .array(errors.map { error in

@@ -22,6 +22,12 @@ struct DutchDates: Sendable {
         "\(day.day) \(Self.months[day.month - 1]) \(day.year)"
     }
 
+    /// "29 november 2026": the calendar day of a moment in the institute's time zone.
+    func day(of date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return "\(parts.day ?? 1) \(Self.months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
+    }
+
     /// "donderdag 12 februari 2027"
     func date(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: date)

@@ -4,7 +4,7 @@ import Synchronization
 
 /// Keeps the HTML of recently shown item bodies, so a popular page is not rendered from Markdown on every request.
 ///
-/// Entries are keyed by item id and update time, so a changed item (on this instance or another) gets a
+/// Entries are keyed by item id, update time and body, so a changed item (on this instance or another) gets a
 /// new key and is rendered afresh; stale entries simply age out. The cache is bounded by the total size
 /// of the HTML it holds and drops the oldest entries first.
 ///
@@ -27,7 +27,8 @@ final class RenderedBodyCache: Sendable {
     }
 
     func html(for item: KnowledgeItem, render: () -> String) -> String {
-        let key = "\(item.id)@\(item.updated.timeIntervalSince1970)"
+        // The update time has whole seconds only, so the body's hash tells two saves within a second apart.
+        let key = "\(item.id)@\(item.updated.timeIntervalSince1970)#\(item.content.body.hashValue)"
         if let cached = state.withLock({ $0.entries[key] }) { return cached }
         let html = render()
         state.withLock { state in

@@ -72,7 +72,9 @@ extension SiteController.ThemesPage.Entry: TemplateValues {
 }
 
 extension SiteController.AgendaPage: TemplateValues {
-    static let templateFields: Fields = ["shell": \.shell, "upcoming": \.upcoming, "past": \.past, "pagination": \.pagination]
+    static let templateFields: Fields = [
+        "shell": \.shell, "upcoming": \.upcoming, "moreUpcoming": \.moreUpcoming, "past": \.past, "pagination": \.pagination,
+    ]
 }
 
 extension ErrorMiddleware.ErrorPage: TemplateValues {

@@ -58,7 +58,7 @@ struct ItemInputReaderTests {
         #expect(issues(Fixtures.object([field: .string(atLimit + "a")])) == [FieldIssue(field, .tooLong(max: maximum))])
     }
 
-    @Test("the summary limit counts characters, not bytes")
+    @Test("the summary limit counts characters (code points), not bytes")
     func summaryCountsCharacters() {
         let summary = String(repeating: "ë", count: ItemRules.summaryMaximum)
         #expect(issues(Fixtures.object(["summary": .string(summary)])).isEmpty)
@@ -86,7 +86,7 @@ struct ItemInputReaderTests {
         #expect(issues(Fixtures.object(["location": .string("Utrecht")])).map(\.field) == ["location"])
     }
 
-    @Test("an online link must be a web link", arguments: ["javascript:alert(1)", "ftp://x.nl", "https://a.nl/\"x"])
+    @Test("an online link must be a web link", arguments: ["javascript:alert(1)", "ftp://x.nl", "https://a.nl/\"x", "https://", "http:///pad"])
     func onlineLink(link: String) {
         var event = Fixtures.event
         event["online"] = .string(link)

@@ -17,7 +17,11 @@ struct OpenAPIDocumentTests {
         let path: String
         let description: JSONValue
 
-        var isSecured: Bool { !(description["security"]?.array ?? []).isEmpty }
+        /// A token is required when security is declared without the empty alternative `{}` (token optional).
+        var isSecured: Bool {
+            let requirements = description["security"]?.array ?? []
+            return !requirements.isEmpty && !requirements.contains { $0.object?.isEmpty == true }
+        }
         var documentedStatuses: Set<Int> { Set((description["responses"]?.object ?? [:]).keys.compactMap { Int($0) }) }
 
         func contentTypes(for status: Int) -> Set<String> {
@@ -169,8 +173,8 @@ struct OpenAPIDocumentTests {
                     body: ItemFixture(slug).json, status: .conflict),
         Provocation(method: .post, path: "/api/v1/items", testDescription: "create with an unknown theme", uri: "/api/v1/items",
                     body: ItemFixture("x", ["themes": .array([.string("onbekend")])]).json, status: .unprocessableContent),
-        Provocation(method: .post, path: "/api/v1/items", testDescription: "create from a body over 1 MB", uri: "/api/v1/items",
-                    body: ItemFixture("x", ["body": .string(String(repeating: "x", count: 1_100_000))]).json, status: .contentTooLarge),
+        Provocation(method: .post, path: "/api/v1/items", testDescription: "create from a body over 4 MB", uri: "/api/v1/items",
+                    body: ItemFixture("x", ["body": .string(String(repeating: "x", count: 4_200_000))]).json, status: .contentTooLarge),
         Provocation(method: .get, path: "/api/v1/items/{slug}", testDescription: "get an unknown item", uri: "/api/v1/items/onbekend",
                     status: .notFound),
         Provocation(method: .get, path: "/api/v1/items/{slug}", testDescription: "get with a wrong token", uri: "/api/v1/items/\(slug)",

@@ -21,7 +21,7 @@ struct ShutdownTests {
 
     static func openApp(at path: String, logger: Logger) async throws -> (app: some ApplicationProtocol, database: Database) {
         let app = try await buildApplication(
-            ServerConfiguration(database: .sqlite(path: path), adminToken: TestApp.token, logLevel: .critical),
+            ServerConfiguration(database: .sqlite(path: path), adminToken: TestApp.token),
             clock: FixedWallClock(TestApp.now), logger: logger)
         let database = try #require(app.services.compactMap { $0 as? Database }.first)
         // An unclosed SQLiteConnection traps in its deinit (debug builds); keep it alive so a test fails instead.

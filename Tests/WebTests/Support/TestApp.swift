@@ -31,8 +31,7 @@ enum TestApp {
         var logger = Logger(label: "web-test")
         logger.logLevel = .warning
         let configuration = ServerConfiguration(
-            database: .sqlite(path: folder.appendingPathComponent("kennis.sqlite").path), baseURL: baseURL, adminToken: adminToken,
-            logLevel: .warning)
+            database: .sqlite(path: folder.appendingPathComponent("kennis.sqlite").path), baseURL: baseURL, adminToken: adminToken)
         let app = try await buildApplication(configuration, clock: FixedWallClock(now), logger: logger)
         // The body's error (a failed `#require`, a broken fixture) is carried out of the test framework rather than
         // thrown through it: thrown, it cancels the database service, whose close then gives up and the process

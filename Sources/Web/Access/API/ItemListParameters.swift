@@ -37,7 +37,8 @@ struct ItemListParameters {
         var query = ItemQuery(page: PageRequest(
             number: number("page", default: 1, range: 1...100_000),
             size: number("per_page", default: 20, range: 1...PageRequest.maximumSize)))
-        query.themes = values("theme", allowed: taxonomy.themes.map(\.slug))
+        // A theme includes its sub-themes, as on the theme pages of the site.
+        query.themes = values("theme", allowed: taxonomy.themes.map(\.slug)).flatMap(taxonomy.themeAndDescendants)
         query.types = values("type", allowed: ItemType.allCases.map(\.rawValue)).compactMap(ItemType.init)
         query.audiences = values("audience", allowed: taxonomy.audiences.map(\.slug))
         query.knowledge = values("knowledge", allowed: taxonomy.knowledgeKinds.map(\.slug))

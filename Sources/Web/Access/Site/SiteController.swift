@@ -134,6 +134,8 @@ struct SiteController: Sendable {
     struct AgendaPage: Sendable {
         let shell: PageShell
         let upcoming: [ItemCard]
+        /// More events are planned than one page shows (the first ``PageRequest/maximumSize``).
+        let moreUpcoming: Bool
         let past: [ItemCard]
         let pagination: PaginationView?
     }
@@ -146,11 +148,12 @@ struct SiteController: Sendable {
         pastQuery.timing = .past(at: views.now)
         let past = try await store.items(pastQuery)
         guard past.number == 1 || past.number <= past.pageCount else { throw DomainError.notFound("pagina \(past.number)") }
-        let upcoming = past.number == 1 ? try await store.items(upcomingQuery).items : []
+        let upcoming = past.number == 1 ? try await store.items(upcomingQuery) : nil
         let shell = PageShell(title: "Agenda", description: "Bijeenkomsten, webinars en congressen.", section: "/agenda",
                               path: "/agenda", site: site)
         return try templates.render("agenda", AgendaPage(
-            shell: shell, upcoming: upcoming.map { views.card($0, level: 3) }, past: past.items.map { views.card($0, level: 3) },
+            shell: shell, upcoming: (upcoming?.items ?? []).map { views.card($0, level: 3) },
+            moreUpcoming: upcoming?.hasNext ?? false, past: past.items.map { views.card($0, level: 3) },
             pagination: PaginationView(past, path: "/agenda")))
     }
 

@@ -95,6 +95,6 @@ struct SiteViews: Sendable {
             knowledge: content.knowledge.map { taxonomy.knowledgeKind($0)?.name ?? $0 },
             recognition: content.recognition.map { taxonomy.recognitionLevel($0)?.name ?? $0 },
             archived: content.status == .gearchiveerd,
-            updatedText: dates.day(Timestamp.day(of: item.updated)))
+            updatedText: dates.day(of: item.updated))
     }
 }
