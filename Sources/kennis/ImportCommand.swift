@@ -17,8 +17,9 @@ struct ImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = try common.bootstrapLogging()
-        try await Importer(file: file, database: try common.databaseLocation(), logger: logger)
+        let summary = try await Importer(file: file, database: try common.databaseLocation(), logger: logger)
             .run(showProgress: isatty(STDERR_FILENO) == 1)
+        print(summary)
     }
 }
 
@@ -31,7 +32,8 @@ struct Importer {
     /// The most issues printed; a file with thousands of broken lines needs the first ones, not all.
     static let issueLimit = 50
 
-    func run(showProgress: Bool) async throws {
+    /// - Returns: a one-line summary of what was imported.
+    func run(showProgress: Bool) async throws -> String {
         let started = Date()
         let data: Data
         do {
@@ -65,8 +67,8 @@ struct Importer {
             writing.finish()
             try await database.close()
             let seconds = Date().timeIntervalSince(started)
-            print("Imported \(contents.count) items from \(file) in \(String(format: "%.2f", seconds)) s "
-                  + "(\(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged) into \(self.database).")
+            return "Imported \(contents.count) items from \(file) in \(String(format: "%.2f", seconds)) s "
+                + "(\(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged) into \(self.database)."
         } catch {
             try? await database.close()
             throw error

@@ -38,7 +38,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host ?? Environment.value("KENNIS_HOST") ?? "127.0.0.1", port: port,
             database: try common.databaseLocation(), baseURL: baseURL, adminToken: Environment.value("KENNIS_ADMIN_TOKEN"))
         if let file = self.import {
-            try await Importer(file: file, database: configuration.database, logger: logger).run(showProgress: false)
+            let summary = try await Importer(file: file, database: configuration.database, logger: logger).run(showProgress: false)
+            logger.info("\(summary)")
         }
         if let token = configuration.adminToken, token.count < 24 {
             logger.warning("KENNIS_ADMIN_TOKEN is short (\(token.count) characters); use at least 24 random characters, e.g. `openssl rand -hex 24`.")
