@@ -42,7 +42,7 @@ public struct AppDependencies: Sendable {
     }
 }
 
-/// Opens the database, applies migrations and builds the HTTP application.
+/// Opens the database and builds the HTTP application, which applies migrations before it listens.
 ///
 /// The database runs as a service of the application, so on SIGINT/SIGTERM the server drains first
 /// and the database closes after it.
@@ -51,17 +51,21 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let database = try await Database.open(configuration.database, logger: logger)
     do {
-        let applied = try await Migrator().migrate(database)
-        if !applied.isEmpty { logger.info("Database migrated", metadata: ["versions": "\(applied)"]) }
         let dependencies = AppDependencies(
             database: database, store: SQLKnowledgeStore(database: database, clock: clock), clock: clock,
             metrics: PrometheusCollectorRegistry())
         let router = try await buildRouter(configuration, dependencies)
-        return Application(
+        var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "kennis"),
             services: [database],
             logger: logger)
+        // Migrations run once the database service (a PostgreSQL pool) is running, before the port opens.
+        app.beforeServerStarts {
+            let applied = try await Migrator().migrate(database)
+            if !applied.isEmpty { logger.info("Database migrated", metadata: ["versions": "\(applied)"]) }
+        }
+        return app
     } catch {
         try? await database.close()
         throw error

@@ -41,8 +41,9 @@ struct Importer {
         } catch {
             throw ValidationError("\(file): cannot read the file (\(error.localizedDescription))")
         }
-        let database = try await Database.open(database, logger: logger)
-        do {
+        let location = database
+        let file = self.file
+        return try await Database.using(location, logger: logger) { database in
             try await Migrator().migrate(database)
             let store = SQLKnowledgeStore(database: database)
             let taxonomy = try await store.taxonomy()
@@ -59,19 +60,14 @@ struct Importer {
                 if failure.issues.count > Self.issueLimit {
                     FileHandle.standardError.write(Data("… and \(failure.issues.count - Self.issueLimit) more problems\n".utf8))
                 }
-                throw ImportRefused(file: file, problems: failure.issues.count,
-                                    lines: Set(failure.issues.map(\.line)).count)
+                throw ImportRefused(file: file, problems: failure.issues.count, lines: Set(failure.issues.map(\.line)).count)
             }
             let writing = ProgressBar(label: "Importing", enabled: showProgress)
             let summary = try await store.upsert(contents) { done in writing.update(done, of: contents.count) }
             writing.finish()
-            try await database.close()
             let seconds = Date().timeIntervalSince(started)
             return "Imported \(contents.count) items from \(file) in \(String(format: "%.2f", seconds)) s "
-                + "(\(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged) into \(self.database)."
-        } catch {
-            try? await database.close()
-            throw error
+                + "(\(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged) into \(location)."
         }
     }
 }

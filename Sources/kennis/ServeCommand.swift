@@ -64,18 +64,14 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = try common.bootstrapLogging()
         let location = try common.databaseLocation()
-        let database = try await Database.open(location, logger: logger)
-        do {
+        let message = try await Database.using(location, logger: logger) { database in
             let migrator = Migrator()
             let applied = try await migrator.migrate(database)
             let current = try await migrator.appliedVersions(database).max() ?? 0
-            print(applied.isEmpty
+            return applied.isEmpty
                 ? "\(location): schema is up to date (version \(current))."
-                : "\(location): applied migrations \(applied.map(String.init).joined(separator: ", ")); schema version \(current).")
-            try await database.close()
-        } catch {
-            try? await database.close()
-            throw error
+                : "\(location): applied migrations \(applied.map(String.init).joined(separator: ", ")); schema version \(current)."
         }
+        print(message)
     }
 }

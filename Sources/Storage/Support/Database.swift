@@ -2,104 +2,84 @@ import Domain
 import Foundation
 import Logging
 import SQLKit
-import SQLiteKit
 import ServiceLifecycle
 import Synchronization
 
-/// The open database: connections for reading and one serialized path for writing.
+/// The open database: a way to read and a serialized way to write, on SQLite or PostgreSQL.
 ///
-/// SQLite in WAL mode lets readers work while one writer commits, so reads are spread over a few
-/// connections and every write goes through ``write(_:)``, which runs one transaction at a time on the
-/// writer connection. It is a `Service`: run it in the application's service group and it closes its
+/// Stores use ``reader`` for queries and ``write(_:)`` for changes, and never need to know which
+/// database is behind it. It is a `Service`: run it in the application's service group; it closes its
 /// connections after the server has drained.
 ///
 /// ```swift
 /// let database = try await Database.open(.default, logger: logger)
-/// let count = try await database.write { db in try await db.raw("DELETE FROM items").run() }
+/// try await database.write { db in try await db.raw("DELETE FROM items").run() }
 /// ```
 public final class Database: Service, Sendable {
+    enum Backend: Sendable {
+        case sqlite(SQLiteBackend)
+        case postgres(PostgresBackend)
+    }
+
     public let location: DatabaseLocation
-    private let readers: [SQLiteConnection]
-    private let writer: SQLiteConnection
-    private let writeLock = AsyncLock()
-    private let nextReader = Mutex(0)
+    let backend: Backend
     private let closed = Mutex(false)
     private let logger: Logger
 
-    private init(location: DatabaseLocation, readers: [SQLiteConnection], writer: SQLiteConnection, logger: Logger) {
+    private init(location: DatabaseLocation, backend: Backend, logger: Logger) {
         self.location = location
-        self.readers = readers
-        self.writer = writer
+        self.backend = backend
         self.logger = logger
     }
 
-    /// Opens (creating when needed) the database and its folder, in WAL mode with foreign keys enforced.
-    ///
-    /// - Throws: when the folder or file cannot be created or opened; connections opened so far are closed.
+    /// Opens the database. SQLite files (and their folder) are created when missing; a PostgreSQL
+    /// database must exist, and is connected to lazily once ``run()`` runs.
     public static func open(_ location: DatabaseLocation, readerCount: Int = 2, logger: Logger) async throws -> Database {
         switch location {
         case .sqlite(let path):
-            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            var opened: [SQLiteConnection] = []
-            do {
-                for _ in 0...max(1, readerCount) {
-                    let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
-                    opened.append(connection)
-                    try await configure(connection)
-                }
-            } catch {
-                for connection in opened { try? await connection.close().get() }
-                throw error
-            }
-            return Database(location: location, readers: Array(opened.dropFirst()), writer: opened[0], logger: logger)
+            let backend = try await SQLiteBackend.open(path: path, readerCount: readerCount, logger: logger)
+            return Database(location: location, backend: .sqlite(backend), logger: logger)
+        case .postgres(let postgres):
+            return Database(location: location, backend: .postgres(try PostgresBackend(postgres, logger: logger)), logger: logger)
         }
     }
 
-    private static func configure(_ connection: SQLiteConnection) async throws {
-        let sql = connection.sql()
-        try await sql.raw("PRAGMA busy_timeout = 5000").run()
-        try await sql.raw("PRAGMA journal_mode = WAL").run()
-        try await sql.raw("PRAGMA synchronous = NORMAL").run()
-        try await sql.raw("PRAGMA foreign_keys = ON").run()
+    /// "sqlite" or "postgresql", for the few statements that differ.
+    public var dialectName: String {
+        switch backend {
+        case .sqlite: "sqlite"
+        case .postgres: "postgresql"
+        }
     }
 
-    /// A connection for reading committed data. Do not write through it.
+    /// Where to read committed data. Do not write through it.
     public var reader: any SQLDatabase {
-        let index = nextReader.withLock { value in
-            value = (value + 1) % readers.count
-            return value
+        switch backend {
+        case .sqlite(let sqlite): sqlite.reader
+        case .postgres(let postgres): postgres.reader
         }
-        return readers[index].sql()
     }
 
-    /// Runs `body` in one transaction on the writer connection; commits when it returns, rolls back when it throws.
+    /// Runs `body` in one transaction; commits when it returns, rolls back when it throws.
     ///
-    /// Calls are queued, so each transaction sees the previous one's result. The `SQLDatabase` argument
-    /// is valid only during the closure. Not reentrant: calling `write` inside `body` waits forever.
+    /// On SQLite, calls queue for the single writer, so each sees the previous one's result; on PostgreSQL
+    /// they run side by side under READ COMMITTED. The `SQLDatabase` argument is valid only during the
+    /// closure. Not reentrant: calling `write` inside `body` can wait forever.
     ///
-    /// - Throws: ``DomainError/unavailable(_:)`` when another process holds the write lock for longer than
-    ///   the busy timeout (5 s), or what `body` throws.
+    /// - Throws: ``DomainError/unavailable(_:)`` when the database is busy or unreachable,
+    ///   ``DomainError/conflict(_:)`` for a duplicate key, or what `body` throws.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let sql = writer.sql()
-        return try await writeLock.withLock {
-            do {
-                try await sql.raw("BEGIN IMMEDIATE").run()
-            } catch let error as SQLiteError {
-                if case .busy = error.reason {
-                    throw DomainError.unavailable("the database is busy with another writer (\(error.message))")
-                }
-                throw error
-            }
-            do {
-                let result = try await body(sql)
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
+        switch backend {
+        case .sqlite(let sqlite): try await sqlite.write(body)
+        case .postgres(let postgres): try await postgres.write(body)
         }
+    }
+
+    /// Makes concurrent migrations from several instances wait for each other. Call first inside ``write(_:)``.
+    ///
+    /// SQLite's writer already runs one transaction at a time; PostgreSQL takes a transaction-scoped advisory lock.
+    public func lockForMigration(_ db: any SQLDatabase) async throws {
+        if case .postgres = backend { try await db.raw("SELECT pg_advisory_xact_lock(7421001)").run() }
     }
 
     /// Answers whether the database responds, for `/healthz`.
@@ -113,15 +93,48 @@ public final class Database: Service, Sendable {
             return value
         }
         guard !alreadyClosed else { return }
-        // The future-based close runs even when the calling task is cancelled (a failing service
-        // cancels the group); the async one gives up then and leaves the connections open.
-        for reader in readers { try await reader.close().get() }
-        try await writer.close().get()
+        if case .sqlite(let sqlite) = backend { try await sqlite.close() }
         logger.debug("Database closed", metadata: ["database": "\(location)"])
     }
 
+    /// Runs the connection pool (PostgreSQL) until shutdown, then closes the connections.
     public func run() async throws {
-        try? await gracefulShutdown()
+        switch backend {
+        case .sqlite:
+            try? await gracefulShutdown()
+        case .postgres(let postgres):
+            await cancelWhenGracefulShutdown { await postgres.run() }
+        }
         try await close()
+    }
+
+    /// Opens the database, runs `body` with it outside a service group (commands, tests), and closes it.
+    ///
+    /// ```swift
+    /// let count = try await Database.using(location, logger: logger) { database in
+    ///     try await SQLKnowledgeStore(database: database).items(ItemQuery()).total
+    /// }
+    /// ```
+    public static func using<T: Sendable>(
+        _ location: DatabaseLocation, logger: Logger, _ body: (Database) async throws -> T
+    ) async throws -> T {
+        let database = try await open(location, logger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            if case .postgres(let postgres) = database.backend {
+                group.addTask { await postgres.run() }
+                // Give the pool a moment to start: a lease before `run()` works but logs a warning.
+                try? await Task.sleep(for: .milliseconds(20))
+            }
+            do {
+                let result = try await body(database)
+                group.cancelAll()
+                try await database.close()
+                return result
+            } catch {
+                group.cancelAll()
+                try? await database.close()
+                throw error
+            }
+        }
     }
 }

@@ -1,10 +1,14 @@
+import Foundation
+
 /// Where the platform's data lives, parsed from `KENNIS_DATABASE` or `--database`.
 ///
 /// ```swift
-/// try DatabaseLocation("sqlite:./data/kennis.sqlite")   // .sqlite(path: "./data/kennis.sqlite")
+/// try DatabaseLocation("sqlite:./data/kennis.sqlite")
+/// try DatabaseLocation("postgres://kennis:secret@db.internal:5432/kennis?sslmode=require")
 /// ```
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     case sqlite(path: String)
+    case postgres(PostgresLocation)
 
     public static let `default` = DatabaseLocation.sqlite(path: "./data/kennis.sqlite")
 
@@ -19,15 +23,81 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             guard !path.isEmpty else { throw Invalid(description: "'\(text)' names no file; use sqlite:PATH, e.g. sqlite:./data/kennis.sqlite") }
             self = .sqlite(path: path)
         } else if text.hasPrefix("postgres://") || text.hasPrefix("postgresql://") {
-            throw Invalid(description: "PostgreSQL is not supported by this version yet; use sqlite:PATH")
+            self = .postgres(try PostgresLocation(text))
         } else {
-            throw Invalid(description: "'\(text)' is not a database location; use sqlite:PATH, e.g. sqlite:./data/kennis.sqlite")
+            throw Invalid(description: "'\(text)' is not a database location; use sqlite:PATH or postgres://user:password@host:5432/database")
         }
     }
 
+    /// The location with any password hidden, for logs and messages.
     public var description: String {
         switch self {
         case .sqlite(let path): "sqlite:\(path)"
+        case .postgres(let location): location.description
         }
+    }
+}
+
+/// A PostgreSQL server and database: `postgres://user:password@host:port/database?sslmode=…&schema=…`.
+///
+/// `sslmode` is `disable` (default), `prefer` or `require`. `schema` sets the search path, so several
+/// installations (or test runs) can share one database.
+public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
+    public enum TLSMode: String, Sendable { case disable, prefer, require }
+
+    public var host: String
+    public var port: Int
+    public var user: String
+    public var password: String?
+    public var database: String
+    public var tls: TLSMode
+    public var schema: String?
+
+    public init(host: String, port: Int = 5432, user: String, password: String?, database: String, tls: TLSMode = .disable,
+                schema: String? = nil) {
+        (self.host, self.port, self.user, self.password, self.database, self.tls, self.schema) =
+            (host, port, user, password, database, tls, schema)
+    }
+
+    init(_ text: String) throws {
+        func invalid(_ why: String) -> DatabaseLocation.Invalid {
+            DatabaseLocation.Invalid(description: "'\(PostgresLocation.redacted(text))': \(why); use postgres://user:password@host:5432/database")
+        }
+        guard let url = URLComponents(string: text), let host = url.host, !host.isEmpty else { throw invalid("no host") }
+        guard let user = url.user, !user.isEmpty else { throw invalid("no user") }
+        let database = String(url.path.drop { $0 == "/" })
+        guard !database.isEmpty, !database.contains("/") else { throw invalid("no database name") }
+        var tls = TLSMode.disable
+        var schema: String?
+        for item in url.queryItems ?? [] {
+            switch item.name {
+            case "sslmode":
+                guard let mode = item.value.flatMap(TLSMode.init) else { throw invalid("sslmode must be disable, prefer or require") }
+                tls = mode
+            case "schema":
+                guard let value = item.value, !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                    throw invalid("schema must be letters, digits and underscores")
+                }
+                schema = value
+            default:
+                throw invalid("unknown option '\(item.name)' (known: sslmode, schema)")
+            }
+        }
+        self.init(host: host, port: url.port ?? 5432, user: user, password: url.password, database: database, tls: tls,
+                  schema: schema)
+    }
+
+    public var description: String {
+        var options: [String] = []
+        if tls != .disable { options.append("sslmode=\(tls.rawValue)") }
+        if let schema { options.append("schema=\(schema)") }
+        return "postgres://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
+            + (options.isEmpty ? "" : "?" + options.joined(separator: "&"))
+    }
+
+    static func redacted(_ text: String) -> String {
+        guard var url = URLComponents(string: text), url.password != nil else { return text }
+        url.password = "***"
+        return url.string ?? "postgres://…"
     }
 }

@@ -41,6 +41,7 @@ public struct Migrator: Sendable {
     @discardableResult
     public func migrate(_ database: Database) async throws -> [Int] {
         try await database.write { db in
+            try await database.lockForMigration(db)
             try await db.raw("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
@@ -51,6 +52,7 @@ public struct Migrator: Sendable {
         var applied: [Int] = []
         for migration in migrations where !done.contains(migration.version) {
             let didApply = try await database.write { db in
+                try await database.lockForMigration(db)
                 // Another process may have applied it since we looked; the write lock makes this check final.
                 let rows = try await db.select().column("version").from("schema_migrations")
                     .where("version", .equal, migration.version).all()

@@ -7,6 +7,8 @@ public enum Migrations {
     public static let all: [Migration] = [knowledgeBaseSchema, taxonomySeed]
 
     static let knowledgeBaseSchema = Migration(version: 1, name: "knowledge base schema") { db in
+        // Slugs sort byte-wise on both databases (SQLite's default), so exports list items in the same order.
+        let slugType = db.dialect.name == "postgresql" ? #"TEXT COLLATE "C""# : "TEXT"
         for statement in [
             """
             CREATE TABLE themes (
@@ -19,7 +21,7 @@ public enum Migrations {
             """
             CREATE TABLE items (
                 id TEXT PRIMARY KEY,
-                slug TEXT NOT NULL UNIQUE,
+                slug \(slugType) NOT NULL UNIQUE,
                 type TEXT NOT NULL,
                 title TEXT NOT NULL,
                 summary TEXT NOT NULL,

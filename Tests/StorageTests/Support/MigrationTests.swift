@@ -1,6 +1,7 @@
 import Domain
 import SQLKit
 import Storage
+import TestSupport
 import Testing
 
 @Suite("Migrations")
@@ -29,8 +30,12 @@ struct MigrationTests {
             await #expect(throws: (any Error).self) {
                 try await Migrator(migrations: Migrations.all + [broken]).migrate(database)
             }
-            #expect(try await Migrator().appliedVersions(database) == [1, 2])
-            let tables = try await database.reader.raw("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()
+            let versions = try await Migrator().appliedVersions(database)
+            #expect(versions == [1, 2])
+            let catalog: SQLQueryString = database.dialectName == "sqlite"
+                ? "SELECT name FROM sqlite_master WHERE name = 'half_done'"
+                : "SELECT table_name FROM information_schema.tables WHERE table_name = 'half_done' AND table_schema = current_schema()"
+            let tables = try await database.reader.raw(catalog).all()
             #expect(tables.isEmpty)
         }
     }
@@ -44,11 +49,28 @@ struct MigrationTests {
         }
     }
 
-    @Test("the database enforces foreign keys and uses WAL")
-    func pragmas() async throws {
+    @Test("SQLite runs in WAL mode", .enabled(if: !TestDatabase.isPostgres))
+    func walMode() async throws {
         try await withTestDatabase { database in
             let mode = try await database.reader.raw("PRAGMA journal_mode").first(decodingColumn: "journal_mode", as: String.self)
             #expect(mode == "wal")
+        }
+    }
+
+    @Test("migrations started by several instances at once apply each step exactly once")
+    func concurrentMigrations() async throws {
+        try await withTestDatabase(migrate: false) { database in
+            let results = try await withThrowingTaskGroup(of: [Int].self) { group in
+                for _ in 0..<4 { group.addTask { try await Migrator().migrate(database) } }
+                return try await group.reduce(into: [Int]()) { $0 += $1 }
+            }
+            #expect(results.sorted() == Migrations.all.map(\.version))
+        }
+    }
+
+    @Test("the database enforces foreign keys")
+    func foreignKeys() async throws {
+        try await withTestDatabase { database in
             await #expect(throws: (any Error).self) {
                 try await database.write { db in
                     try await db.raw("INSERT INTO item_themes (item_id, theme, position) VALUES ('nope', 'nope', 0)").run()

@@ -1,29 +1,6 @@
 import Domain
 import Foundation
-import Logging
 import Storage
-
-/// A fresh SQLite database in its own temporary folder, removed afterwards.
-///
-/// ```swift
-/// try await withTestDatabase { database in … }
-/// ```
-func withTestDatabase<T>(migrate: Bool = true, _ body: (Database) async throws -> T) async throws -> T {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kennis-test-\(UUID().uuidString)")
-    defer { try? FileManager.default.removeItem(at: folder) }
-    var logger = Logger(label: "test")
-    logger.logLevel = .warning
-    let database = try await Database.open(.sqlite(path: folder.appendingPathComponent("kennis.sqlite").path), logger: logger)
-    do {
-        if migrate { try await Migrator().migrate(database) }
-        let result = try await body(database)
-        try await database.close()
-        return result
-    } catch {
-        try? await database.close()
-        throw error
-    }
-}
 
 /// Item content with sensible defaults; tests override what they are about.
 func content(

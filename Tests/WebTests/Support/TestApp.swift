@@ -5,9 +5,11 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Storage
+import TestSupport
 import Web
 
-/// A complete application on a fresh SQLite file of its own, driven through the router.
+/// A complete application on a fresh database of its own (SQLite, or PostgreSQL when the run asks; see
+/// `TestDatabase`), driven through the router.
 ///
 /// ```swift
 /// try await TestApp.run { client in
@@ -25,13 +27,10 @@ enum TestApp {
     static func run<Value>(
         adminToken: String? = token, baseURL: String? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kennis-web-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (location, cleanup) = try await TestDatabase.make()
         var logger = Logger(label: "web-test")
         logger.logLevel = .warning
-        let configuration = ServerConfiguration(
-            database: .sqlite(path: folder.appendingPathComponent("kennis.sqlite").path), baseURL: baseURL, adminToken: adminToken)
+        let configuration = ServerConfiguration(database: location, baseURL: baseURL, adminToken: adminToken)
         let app = try await buildApplication(configuration, clock: FixedWallClock(now), logger: logger)
         // The body's error (a failed `#require`, a broken fixture) is carried out of the test framework rather than
         // thrown through it: thrown, it cancels the database service, whose close then gives up and the process
@@ -43,6 +42,7 @@ enum TestApp {
                 return .failure(error)
             }
         }
+        await cleanup()
         return try result.get()
     }
 }

@@ -1,0 +1,123 @@
+import Domain
+import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import ServiceLifecycle
+
+/// PostgreSQL through a connection pool, for deployments with several app instances on one database.
+///
+/// The pool (`PostgresClient`) only lends connections while its `run()` executes, so ``run()`` must be
+/// part of the application's service group. When the server is unreachable, queries fail fast with
+/// ``DomainError/unavailable(_:)``; the pool reconnects by itself once the server is back.
+final class PostgresBackend: Sendable {
+    let client: PostgresClient
+    let logger: Logger
+
+    init(_ location: PostgresLocation, logger: Logger) throws {
+        var configuration = PostgresClient.Configuration(
+            host: location.host, port: location.port, username: location.user, password: location.password,
+            database: location.database, tls: try Self.tls(location.tls))
+        configuration.options.connectTimeout = .seconds(3)
+        if let schema = location.schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    private static func tls(_ mode: PostgresLocation.TLSMode) throws -> PostgresClient.Configuration.TLS {
+        switch mode {
+        case .disable: .disable
+        case .prefer: .prefer(.makeClientConfiguration())
+        case .require: .require(.makeClientConfiguration())
+        }
+    }
+
+    var reader: any SQLDatabase { PooledSQLDatabase(backend: self) }
+
+    /// One transaction on one pooled connection. Isolation is PostgreSQL's default, READ COMMITTED;
+    /// code that must not race with other instances takes a lock inside (see ``Database/lockForMigration(_:)``).
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await translatingErrors {
+            try await self.client.withConnection { connection in
+                let sql = connection.sql(logger: self.logger)
+                try await sql.raw("BEGIN").run()
+                do {
+                    let result = try await body(sql)
+                    try await sql.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await sql.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
+        }
+    }
+
+    func run() async {
+        await client.run()
+    }
+
+    /// Maps driver errors to domain errors: a lost or refused connection is `unavailable`, a duplicate key
+    /// `conflict`; anything else passes unchanged.
+    func translatingErrors<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PSQLError {
+            throw Self.translate(error)
+        }
+    }
+
+    static func translate(_ error: PSQLError) -> any Error {
+        switch error.code {
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed:
+            return DomainError.unavailable("the database cannot be reached")
+        case .server:
+            let state = error.serverInfo?[.sqlState] ?? ""
+            if state == "23505" { return DomainError.conflict("a record with the same key already exists") }
+            // Class 08: connection exception; 57P0x: the server is shutting down or starting up.
+            if state.hasPrefix("08") || state.hasPrefix("57P") { return DomainError.unavailable("the database is restarting") }
+            return DatabaseFailure(description: "PostgreSQL: \(error.serverInfo?[.message] ?? "error") (SQLSTATE \(state))")
+        default:
+            return DatabaseFailure(description: "PostgreSQL: \(error.code)")
+        }
+    }
+}
+
+/// A database error with its server message. PostgresNIO hides details from `description` (they may hold
+/// data); the server's message and SQLSTATE are safe to log and help an operator.
+public struct DatabaseFailure: Error, CustomStringConvertible {
+    public let description: String
+}
+
+/// An `SQLDatabase` that runs each statement on a connection borrowed from the pool.
+struct PooledSQLDatabase: SQLDatabase {
+    let backend: PostgresBackend
+
+    var logger: Logger { backend.logger }
+    var eventLoop: any EventLoop { MultiThreadedEventLoopGroup.singleton.any() }
+    var dialect: any SQLDialect { PostgresDialect() }
+    var queryLogLevel: Logger.Level? { .debug }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+        let promise = eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { try await self.execute(sql: query, onRow) }
+        return promise.futureResult
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await backend.translatingErrors {
+            try await backend.client.withConnection { connection in
+                try await connection.sql(logger: backend.logger).execute(sql: query, onRow)
+            }
+        }
+    }
+
+    func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await backend.translatingErrors {
+            try await backend.client.withConnection { connection in try await closure(connection.sql(logger: backend.logger)) }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Domain
+import Foundation
+import Logging
+import SQLKit
+import SQLiteKit
+import Synchronization
+
+/// SQLite in WAL mode: a few read connections, and one writer whose transactions run one at a time.
+final class SQLiteBackend: Sendable {
+    private let readers: [SQLiteConnection]
+    private let writer: SQLiteConnection
+    private let writeLock = AsyncLock()
+    private let nextReader = Mutex(0)
+
+    private init(readers: [SQLiteConnection], writer: SQLiteConnection) {
+        self.readers = readers
+        self.writer = writer
+    }
+
+    /// Opens the file (and its folder); connections opened so far are closed when one fails.
+    static func open(path: String, readerCount: Int, logger: Logger) async throws -> SQLiteBackend {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var opened: [SQLiteConnection] = []
+        do {
+            for _ in 0...max(1, readerCount) {
+                let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+                opened.append(connection)
+                try await configure(connection)
+            }
+        } catch {
+            for connection in opened { try? await connection.close().get() }
+            throw error
+        }
+        return SQLiteBackend(readers: Array(opened.dropFirst()), writer: opened[0])
+    }
+
+    private static func configure(_ connection: SQLiteConnection) async throws {
+        let sql = connection.sql()
+        try await sql.raw("PRAGMA busy_timeout = 5000").run()
+        try await sql.raw("PRAGMA journal_mode = WAL").run()
+        try await sql.raw("PRAGMA synchronous = NORMAL").run()
+        try await sql.raw("PRAGMA foreign_keys = ON").run()
+    }
+
+    var reader: any SQLDatabase {
+        let index = nextReader.withLock { value in
+            value = (value + 1) % readers.count
+            return value
+        }
+        return readers[index].sql()
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let sql = writer.sql()
+        return try await writeLock.withLock {
+            do {
+                try await sql.raw("BEGIN IMMEDIATE").run()
+            } catch let error as SQLiteError {
+                if case .busy = error.reason {
+                    throw DomainError.unavailable("the database is busy with another writer (\(error.message))")
+                }
+                throw error
+            }
+            do {
+                let result = try await body(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await sql.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// The future-based close runs even when the calling task is cancelled (a failing service
+    /// cancels the group); the async one gives up then and leaves the connections open.
+    func close() async throws {
+        for reader in readers { try await reader.close().get() }
+        try await writer.close().get()
+    }
+}
