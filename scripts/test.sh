@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: build, command-line round trip, OpenAPI document check, Swift tests.
+# Runs the whole test suite: build, command-line checks, OpenAPI document check, and the Swift tests
+# twice: on SQLite, then on a throwaway PostgreSQL database (started here; its absence is a failure).
 # Usage: scripts/test.sh        (the README's test command; .ci/run calls it too)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,5 +32,8 @@ validate(doc)
 print("openapi.json is a valid OpenAPI", doc["openapi"], "document")
 PY
 
-echo "== swift test"
+echo "== swift test on PostgreSQL"
+KENNIS_TEST_DATABASE=postgres scripts/with-test-postgres.sh swift test --skip-build --filter "StorageTests|WebTests"
+
+echo "== swift test on SQLite (all tests)"
 swift test --skip-build

@@ -68,3 +68,19 @@ public func withTestDatabase<T: Sendable>(migrate: Bool = true, _ body: (Databas
         throw error
     }
 }
+
+/// Runs `body` with the location of a fresh, migrated database, for tests that open it several times
+/// (as several app instances would).
+@discardableResult
+public func withTestLocation<T: Sendable>(_ body: (DatabaseLocation) async throws -> T) async throws -> T {
+    let (location, cleanup) = try await TestDatabase.make()
+    do {
+        try await Database.using(location, logger: TestDatabase.quietLogger) { try await Migrator().migrate($0) }
+        let result = try await body(location)
+        await cleanup()
+        return result
+    } catch {
+        await cleanup()
+        throw error
+    }
+}

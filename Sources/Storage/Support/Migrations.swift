@@ -4,7 +4,7 @@ import SQLKit
 /// Every schema step of the platform, in order. Types are kept to TEXT and INTEGER so the same
 /// statements run on SQLite and PostgreSQL; dates are ISO 8601 text, which sorts correctly.
 public enum Migrations {
-    public static let all: [Migration] = [knowledgeBaseSchema, taxonomySeed]
+    public static let all: [Migration] = [knowledgeBaseSchema, taxonomySeed, jobQueue]
 
     static let knowledgeBaseSchema = Migration(version: 1, name: "knowledge base schema") { db in
         // Slugs sort byte-wise on both databases (SQLite's default), so exports list items in the same order.
@@ -80,5 +80,22 @@ public enum Migrations {
                     .values(SQLBind(term.slug), SQLBind(term.name), SQLBind(position)).run()
             }
         }
+    }
+
+    static let jobQueue = Migration(version: 3, name: "job queue") { db in
+        try await db.raw("""
+            CREATE TABLE jobs (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                run_at TEXT NOT NULL,
+                attempts INTEGER NOT NULL,
+                claimed_by TEXT,
+                claimed_until TEXT,
+                done_at TEXT,
+                last_error TEXT,
+                created_at TEXT NOT NULL)
+            """).run()
+        try await db.raw("CREATE INDEX jobs_due ON jobs (done_at, run_at)").run()
     }
 }

@@ -23,7 +23,7 @@ struct MigrationTests {
     @Test("a migration that fails halfway leaves the database as it was")
     func failureRollsBack() async throws {
         try await withTestDatabase(migrate: false) { database in
-            let broken = Migration(version: 3, name: "broken") { db in
+            let broken = Migration(version: 1000, name: "broken") { db in
                 try await db.raw("CREATE TABLE half_done (id TEXT)").run()
                 try await db.raw("INSERT INTO no_such_table VALUES (1)").run()
             }
@@ -31,7 +31,7 @@ struct MigrationTests {
                 try await Migrator(migrations: Migrations.all + [broken]).migrate(database)
             }
             let versions = try await Migrator().appliedVersions(database)
-            #expect(versions == [1, 2])
+            #expect(versions == Set(Migrations.all.map(\.version)))
             let catalog: SQLQueryString = database.dialectName == "sqlite"
                 ? "SELECT name FROM sqlite_master WHERE name = 'half_done'"
                 : "SELECT table_name FROM information_schema.tables WHERE table_name = 'half_done' AND table_schema = current_schema()"
