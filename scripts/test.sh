@@ -15,8 +15,8 @@ if ! swift build --build-tests >"$log" 2>&1; then
 fi
 grep -Ev "^\[[0-9]+/[0-9]+\]|Source files for target|unhandled; explicitly declare" "$log" || true
 
-echo "== command line"
-scripts/cli-test.sh .build/debug/kennis
+echo "== command line (SQLite and PostgreSQL)"
+scripts/with-test-postgres.sh scripts/cli-test.sh .build/debug/kennis
 
 echo "== OpenAPI document"
 python3 - <<'PY'
