@@ -7,6 +7,7 @@ import PostgresKit
 import PostgresNIO
 import SQLKit
 import ServiceLifecycle
+import Synchronization
 
 /// PostgreSQL through a connection pool, for deployments with several app instances on one database.
 ///
@@ -16,6 +17,9 @@ import ServiceLifecycle
 final class PostgresBackend: Sendable {
     let client: PostgresClient
     let logger: Logger
+    /// How long a request waits for a pooled connection before it answers "unavailable": while the server
+    /// is down, the pool keeps retrying and would otherwise hold every request until it is back.
+    let leaseTimeout: Duration = .seconds(2)
 
     init(_ location: PostgresLocation, logger: Logger) throws {
         var configuration = PostgresClient.Configuration(
@@ -41,7 +45,7 @@ final class PostgresBackend: Sendable {
     /// code that must not race with other instances takes a lock inside (see ``Database/lockForMigration(_:)``).
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await translatingErrors {
-            try await self.client.withConnection { connection in
+            try await self.withConnection { connection in
                 let sql = connection.sql(logger: self.logger)
                 try await sql.raw("BEGIN").run()
                 do {
@@ -58,6 +62,32 @@ final class PostgresBackend: Sendable {
 
     func run() async {
         await client.run()
+    }
+
+    /// Borrows a connection for `body`, giving up with ``DomainError/unavailable(_:)`` when none is lent
+    /// within ``leaseTimeout``. Only the wait for the connection is limited, not the work done with it.
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let leased = LeaseFlag()
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                try await self.client.withConnection { connection in
+                    leased.set()
+                    return try await body(connection)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: self.leaseTimeout)
+                guard leased.isSet else { throw DomainError.unavailable("the database does not answer") }
+                return nil
+            }
+            while let result = try await group.next() {
+                if let value = result {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            throw CancellationError()
+        }
     }
 
     /// Maps driver errors to domain errors: a lost or refused connection is `unavailable`, a duplicate key
@@ -86,6 +116,13 @@ final class PostgresBackend: Sendable {
     }
 }
 
+/// Set once a connection has been lent; read by the lease timeout.
+private final class LeaseFlag: Sendable {
+    private let value = Atomic(false)
+    func set() { value.store(true, ordering: .releasing) }
+    var isSet: Bool { value.load(ordering: .acquiring) }
+}
+
 /// A database error with its server message. PostgresNIO hides details from `description` (they may hold
 /// data); the server's message and SQLSTATE are safe to log and help an operator.
 public struct DatabaseFailure: Error, CustomStringConvertible {
@@ -109,7 +146,7 @@ struct PooledSQLDatabase: SQLDatabase {
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
         try await backend.translatingErrors {
-            try await backend.client.withConnection { connection in
+            try await backend.withConnection { connection in
                 try await connection.sql(logger: backend.logger).execute(sql: query, onRow)
             }
         }
