@@ -35,5 +35,8 @@ PY
 echo "== swift test on PostgreSQL"
 KENNIS_TEST_DATABASE=postgres scripts/with-test-postgres.sh swift test --skip-build --filter "StorageTests|WebTests"
 
+echo "== several instances on one PostgreSQL, and a PostgreSQL restart"
+scripts/with-test-postgres.sh scripts/postgres-instances-check.sh .build/debug/kennis
+
 echo "== swift test on SQLite (all tests)"
 swift test --skip-build
