@@ -34,6 +34,7 @@ public enum TestDatabase {
             try await database.reader.raw("CREATE SCHEMA \(ident: schema)").run()
         }
         location.schema = schema
+        location.maximumConnections = 4
         return (.postgres(location), {
             try? await Database.using(admin, logger: quietLogger) { database in
                 try await database.reader.raw("DROP SCHEMA \(ident: schema) CASCADE").run()

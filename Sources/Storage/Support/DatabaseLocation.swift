@@ -41,7 +41,8 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 /// A PostgreSQL server and database: `postgres://user:password@host:port/database?sslmode=…&schema=…`.
 ///
 /// `sslmode` is `disable` (default), `prefer` or `require`. `schema` sets the search path, so several
-/// installations (or test runs) can share one database.
+/// installations (or test runs) can share one database. `max_connections` bounds this instance's pool
+/// (default 20); keep instances × pool below the server's `max_connections`.
 public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public enum TLSMode: String, Sendable { case disable, prefer, require }
 
@@ -52,11 +53,12 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     public var database: String
     public var tls: TLSMode
     public var schema: String?
+    public var maximumConnections: Int
 
     public init(host: String, port: Int = 5432, user: String, password: String?, database: String, tls: TLSMode = .disable,
-                schema: String? = nil) {
-        (self.host, self.port, self.user, self.password, self.database, self.tls, self.schema) =
-            (host, port, user, password, database, tls, schema)
+                schema: String? = nil, maximumConnections: Int = 20) {
+        (self.host, self.port, self.user, self.password, self.database, self.tls, self.schema, self.maximumConnections) =
+            (host, port, user, password, database, tls, schema, maximumConnections)
     }
 
     init(_ text: String) throws {
@@ -69,6 +71,7 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         guard !database.isEmpty, !database.contains("/") else { throw invalid("no database name") }
         var tls = TLSMode.disable
         var schema: String?
+        var maximumConnections = 20
         for item in url.queryItems ?? [] {
             switch item.name {
             case "sslmode":
@@ -79,18 +82,24 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
                     throw invalid("schema must be letters, digits and underscores")
                 }
                 schema = value
+            case "max_connections":
+                guard let value = item.value.flatMap(Int.init), (1...1000).contains(value) else {
+                    throw invalid("max_connections must be a number from 1 to 1000")
+                }
+                maximumConnections = value
             default:
-                throw invalid("unknown option '\(item.name)' (known: sslmode, schema)")
+                throw invalid("unknown option '\(item.name)' (known: sslmode, schema, max_connections)")
             }
         }
         self.init(host: host, port: url.port ?? 5432, user: user, password: url.password, database: database, tls: tls,
-                  schema: schema)
+                  schema: schema, maximumConnections: maximumConnections)
     }
 
     public var description: String {
         var options: [String] = []
         if tls != .disable { options.append("sslmode=\(tls.rawValue)") }
         if let schema { options.append("schema=\(schema)") }
+        if maximumConnections != 20 { options.append("max_connections=\(maximumConnections)") }
         return "postgres://\(user)\(password == nil ? "" : ":***")@\(host):\(port)/\(database)"
             + (options.isEmpty ? "" : "?" + options.joined(separator: "&"))
     }

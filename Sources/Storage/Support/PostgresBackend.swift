@@ -17,18 +17,23 @@ import Synchronization
 final class PostgresBackend: Sendable {
     let client: PostgresClient
     let logger: Logger
-    /// How long a request waits for a pooled connection before it answers "unavailable": while the server
-    /// is down, the pool keeps retrying and would otherwise hold every request until it is back.
-    let leaseTimeout: Duration = .seconds(2)
+    let host: String
+    let port: Int
+    /// The longest a request waits for a free pooled connection when the server is up but every
+    /// connection is busy (a peak). A server that is down is noticed much sooner, see ``withConnection(_:)``.
+    let leaseTimeout: Duration = .seconds(30)
 
     init(_ location: PostgresLocation, logger: Logger) throws {
         var configuration = PostgresClient.Configuration(
             host: location.host, port: location.port, username: location.user, password: location.password,
             database: location.database, tls: try Self.tls(location.tls))
         configuration.options.connectTimeout = .seconds(3)
+        configuration.options.maximumConnections = location.maximumConnections
         if let schema = location.schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
         client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.logger = logger
+        self.host = location.host
+        self.port = location.port
     }
 
     private static func tls(_ mode: PostgresLocation.TLSMode) throws -> PostgresClient.Configuration.TLS {
@@ -64,8 +69,12 @@ final class PostgresBackend: Sendable {
         await client.run()
     }
 
-    /// Borrows a connection for `body`, giving up with ``DomainError/unavailable(_:)`` when none is lent
-    /// within ``leaseTimeout``. Only the wait for the connection is limited, not the work done with it.
+    /// Borrows a connection for `body`, or fails with ``DomainError/unavailable(_:)`` when none can come.
+    ///
+    /// While the server is down the pool keeps retrying and would hold every request until it is back.
+    /// So a request that has waited a second asks whether the server accepts connections at all: if not,
+    /// it answers "unavailable" at once; if so (a busy pool, a slow start), it keeps waiting up to
+    /// ``leaseTimeout``. Only the wait for the connection is limited, not the work done with it.
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         let leased = LeaseFlag()
         return try await withThrowingTaskGroup(of: T?.self) { group in
@@ -76,9 +85,14 @@ final class PostgresBackend: Sendable {
                 }
             }
             group.addTask {
-                try await Task.sleep(for: self.leaseTimeout)
-                guard leased.isSet else { throw DomainError.unavailable("the database does not answer") }
-                return nil
+                var waited = Duration.zero
+                while true {
+                    try await Task.sleep(for: .seconds(1))
+                    waited += .seconds(1)
+                    if leased.isSet { return nil }
+                    if await !self.serverAcceptsConnections() { throw DomainError.unavailable("the database does not answer") }
+                    if waited >= self.leaseTimeout { throw DomainError.unavailable("no database connection became free") }
+                }
             }
             while let result = try await group.next() {
                 if let value = result {
@@ -87,6 +101,19 @@ final class PostgresBackend: Sendable {
                 }
             }
             throw CancellationError()
+        }
+    }
+
+    /// Whether the server accepts TCP connections now: tells a server that is down from a pool that is busy.
+    func serverAcceptsConnections() async -> Bool {
+        do {
+            let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+                .connectTimeout(.seconds(1))
+                .connect(host: host, port: port).get()
+            try? await channel.close()
+            return true
+        } catch {
+            return false
         }
     }
 
