@@ -5,6 +5,12 @@
 # Usage: scripts/benchmark/knowledge-base.sh [--items 10000] [--duration 10s] [options]
 #
 #   --items N          corpus size (default 10000)
+#   --corpus FILE      use this JSON Lines corpus (checked, not regenerated) instead of generating
+#                      one; --items is then its line count and --seed is ignored
+#   --database DB      `sqlite` (default: a fresh SQLite file in the temporary directory) or a
+#                      postgres://user:password@host:port/db URL of an EMPTY database, which the
+#                      import fills and the server serves from (needs psql; the script leaves the
+#                      data there: drop the database afterwards, see scripts/with-test-postgres.sh)
 #   --duration D       length of each wrk run, as wrk takes it: 10s, 1m (default 10s)
 #   --warmup D         unreported wrk run against the app before the first measurement
 #                      (default 2s; 0 to skip)
@@ -12,6 +18,8 @@
 #   --threads N        wrk threads (default 2)
 #   --seed N           corpus seed (default 42)
 #   --keep             keep the temporary directory (corpus, database, logs, wrk output)
+#   --results FILE     also write the figures as KEY<TAB>VALUE lines to FILE (for
+#                      scripts/benchmark/both-databases.sh), also when runs had non-2xx responses
 #
 # Environment: KENNIS_BIN (default <repo>/.build/release/kennis; build it with
 # `swift build -c release`), NGINX_BIN (default: nginx on PATH or /usr/sbin/nginx),
@@ -33,6 +41,10 @@ CONNECTIONS=64
 THREADS=2
 SEED=42
 KEEP=0
+CORPUS_ARG=
+DATABASE=sqlite
+RESULTS=
+ITEMS_GIVEN=0
 APP_PORT_FIRST=18080
 NGINX_PORT_FIRST=18081
 READY_TIMEOUT=${KENNIS_READY_TIMEOUT:-60}  # seconds for /healthz after `kennis serve` starts
@@ -45,7 +57,10 @@ usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0
 
 while (($#)); do
     case $1 in
-        --items) ITEMS=${2:?--items needs a value}; shift 2 ;;
+        --items) ITEMS=${2:?--items needs a value}; ITEMS_GIVEN=1; shift 2 ;;
+        --corpus) CORPUS_ARG=${2:?--corpus needs a value}; shift 2 ;;
+        --database) DATABASE=${2:?--database needs a value}; shift 2 ;;
+        --results) RESULTS=${2:?--results needs a value}; shift 2 ;;
         --duration) DURATION=${2:?--duration needs a value}; shift 2 ;;
         --warmup) WARMUP=${2:?--warmup needs a value}; shift 2 ;;
         --connections) CONNECTIONS=${2:?--connections needs a value}; shift 2 ;;
@@ -71,6 +86,18 @@ duration_seconds() {
 DURATION_S=$(duration_seconds "$DURATION")
 ((DURATION_S > 0)) || die "--duration must be longer than 0"
 WARMUP_S=$(duration_seconds "$WARMUP")
+case $DATABASE in
+    sqlite) DB_KIND=sqlite ;;
+    postgres://*|postgresql://*) DB_KIND=postgres ;;
+    *) die "--database must be sqlite or a postgres://user:password@host:port/db URL, not $DATABASE" ;;
+esac
+if [[ -n $CORPUS_ARG ]]; then
+    [[ -f $CORPUS_ARG && -r $CORPUS_ARG ]] || die "--corpus $CORPUS_ARG is not a readable file"
+    CORPUS_ARG=$(cd "$(dirname "$CORPUS_ARG")" && pwd)/$(basename "$CORPUS_ARG")
+fi
+if [[ -n $RESULTS ]]; then
+    : >"$RESULTS" || die "cannot write --results $RESULTS"
+fi
 
 # --- Tools ----------------------------------------------------------------------------------
 
@@ -85,6 +112,9 @@ NGINX_BIN=${NGINX_BIN:-$(command -v nginx || echo /usr/sbin/nginx)}
 for tool in python3 curl wrk timeout awk; do
     command -v "$tool" >/dev/null || die "$tool not found on PATH"
 done
+if [[ $DB_KIND == postgres ]]; then
+    command -v psql >/dev/null || die "psql not found on PATH (apt-get install postgresql-client)"
+fi
 
 # --- Temporary directory and cleanup ---------------------------------------------------------
 
@@ -135,17 +165,52 @@ wait_ready() {
 
 # --- Corpus -----------------------------------------------------------------------------------
 
-CORPUS=$WORK/corpus.jsonl
-log "generating $ITEMS items (seed $SEED) in $WORK"
-t0=$(now)
-python3 "$SCRIPT_DIR/make-corpus.py" --items "$ITEMS" --seed "$SEED" --output "$CORPUS"
-python3 "$SCRIPT_DIR/make-corpus.py" --check "$CORPUS" >&2 || die "generated corpus is invalid"
-log "corpus ready in $(seconds_between "$t0" "$(now)")s, $(stat -c %s "$CORPUS") bytes"
+if [[ -n $CORPUS_ARG ]]; then
+    CORPUS=$CORPUS_ARG
+    given_items=$ITEMS
+    ITEMS=$(awk 'NF { n++ } END { print n + 0 }' "$CORPUS")
+    ((ITEMS > 0)) || die "--corpus $CORPUS holds no items"
+    ((ITEMS_GIVEN == 0 || given_items == ITEMS)) || die "--items $given_items, but --corpus $CORPUS holds $ITEMS items"
+    log "using the corpus $CORPUS ($ITEMS items, $(stat -c %s "$CORPUS") bytes); checking it"
+    python3 "$SCRIPT_DIR/make-corpus.py" --check "$CORPUS" >&2 || die "corpus $CORPUS is invalid"
+else
+    CORPUS=$WORK/corpus.jsonl
+    log "generating $ITEMS items (seed $SEED) in $WORK"
+    t0=$(now)
+    python3 "$SCRIPT_DIR/make-corpus.py" --items "$ITEMS" --seed "$SEED" --output "$CORPUS"
+    python3 "$SCRIPT_DIR/make-corpus.py" --check "$CORPUS" >&2 || die "generated corpus is invalid"
+    log "corpus ready in $(seconds_between "$t0" "$(now)")s, $(stat -c %s "$CORPUS") bytes"
+fi
 
 # --- Import -----------------------------------------------------------------------------------
 
-DB=$WORK/kennis.sqlite
-export KENNIS_DATABASE="sqlite:$DB"
+# psql understands the URL without the platform's own query parameters (schema, max_connections);
+# sslmode is kept. Never logged: it holds the password.
+if [[ $DB_KIND == postgres ]]; then
+    PSQL_URL=$(python3 -c '
+import sys, urllib.parse as u
+p = u.urlsplit(sys.argv[1])
+q = [(k, v) for k, v in u.parse_qsl(p.query) if k == "sslmode"]
+print(u.urlunsplit((p.scheme, p.netloc, p.path, u.urlencode(q), "")))' "$DATABASE") || die "cannot parse the --database URL"
+    DB_SHOWN=$(python3 -c '
+import sys, urllib.parse as u
+p = u.urlsplit(sys.argv[1])
+print("postgres://" + (p.username or "") + ":***@" + str(p.hostname) + ":" + str(p.port or 5432) + p.path)' "$DATABASE") || die "cannot parse the --database URL"
+    PSQL_TIMEOUT=60
+    pg_query() { PGCONNECT_TIMEOUT=10 timeout "$PSQL_TIMEOUT" psql "$PSQL_URL" -X -qtA -v ON_ERROR_STOP=1 -c "$1"; }
+    user_tables=$(pg_query "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+          AND n.nspname NOT LIKE 'pg_toast%'" 2>"$WORK/psql.err") \
+        || die "cannot query $DB_SHOWN with psql$(tail_of "$WORK/psql.err")"
+    [[ $user_tables == 0 ]] || die "$DB_SHOWN is not empty ($user_tables tables); the benchmark needs an empty database"
+    PG_EMPTY_BYTES=$(pg_query "SELECT pg_database_size(current_database())" 2>>"$WORK/psql.err" || true)
+    PG_VERSION=$(pg_query "SHOW server_version" 2>>"$WORK/psql.err" | awk '{ print $1 }' || true)
+    export KENNIS_DATABASE=$DATABASE
+    log "database: PostgreSQL ${PG_VERSION:-?} at $DB_SHOWN (empty, ${PG_EMPTY_BYTES:-?} bytes)"
+else
+    DB=$WORK/kennis.sqlite
+    export KENNIS_DATABASE="sqlite:$DB"
+fi
 log "importing with $KENNIS_BIN"
 t0=$(now)
 if ! timeout "$IMPORT_TIMEOUT" "$KENNIS_BIN" import "$CORPUS" >"$WORK/import.out" 2>"$WORK/import.err"; then
@@ -155,10 +220,15 @@ t1=$(now)
 IMPORT_S=$(seconds_between "$t0" "$t1")
 IMPORT_RATE=$(awk -v n="$ITEMS" -v s="$IMPORT_S" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }')
 IMPORT_SUMMARY=$(awk 'NF { line = $0 } END { print line }' "$WORK/import.out")
-[[ -f $DB ]] || die "kennis import succeeded but $DB does not exist (is KENNIS_DATABASE honoured?)"
-DB_BYTES=$(stat -c %s "$DB")
 WAL_BYTES=0
-[[ -f $DB-wal ]] && WAL_BYTES=$(stat -c %s "$DB-wal")
+if [[ $DB_KIND == postgres ]]; then
+    DB_BYTES=$(pg_query "SELECT pg_database_size(current_database())" 2>>"$WORK/psql.err") || DB_BYTES=
+    [[ $DB_BYTES =~ ^[0-9]+$ ]] || { log "could not read pg_database_size; reporting n/a"; DB_BYTES=; }
+else
+    [[ -f $DB ]] || die "kennis import succeeded but $DB does not exist (is KENNIS_DATABASE honoured?)"
+    DB_BYTES=$(stat -c %s "$DB")
+    [[ -f $DB-wal ]] && WAL_BYTES=$(stat -c %s "$DB-wal")
+fi
 log "imported in ${IMPORT_S}s ($IMPORT_RATE items/s): ${IMPORT_SUMMARY:-no summary line}"
 
 # --- Servers ----------------------------------------------------------------------------------
@@ -291,7 +361,7 @@ NGINX_RPS=$(field 2 rps)
 RATIO=$(awk -v a="$APP_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "%.2f", (n > 0 ? a / n : 0) }')
 DRIFT=$(awk -v a="$(field 1 rps)" -v b="$(field 3 rps)" 'BEGIN { printf "%+.1f", (a > 0 ? (b - a) * 100 / a : 0) }')
 human_bytes() { awk -v b="$1" 'BEGIN { printf (b >= 1048576 ? "%.1f MiB" : "%.1f KiB"), (b >= 1048576 ? b / 1048576 : b / 1024) }'; }
-DB_SIZE=$(human_bytes "$DB_BYTES")
+if [[ -n $DB_BYTES ]]; then DB_SIZE=$(human_bytes "$DB_BYTES"); else DB_SIZE=n/a; fi
 ((WAL_BYTES > 0)) && DB_SIZE="$DB_SIZE (+ $(human_bytes "$WAL_BYTES") WAL)"
 
 COMMAND=scripts/benchmark/knowledge-base.sh
@@ -307,8 +377,10 @@ for run in "${RUNS[@]}"; do
     (($(field "$run" non2xx) == 0)) || FAILURES+=("run $run ($(field "$run" name)): $(field "$run" non2xx) non-2xx responses")
 done
 
+TITLE_SUFFIX=
+[[ $DB_KIND == postgres ]] && TITLE_SUFFIX=" (PostgreSQL)"
 cat <<EOF
-### Knowledge base: import and item page throughput
+### Knowledge base: import and item page throughput$TITLE_SUFFIX
 
 \`$COMMAND\`
 
@@ -331,11 +403,40 @@ cat <<EOF
 - Load: \`wrk ${WRK_ARGS[*]}\`$( ((WARMUP_S > 0)) && echo " after a $WARMUP warm-up of the app"); app, nginx, app again. App figures are the mean of runs 1 and 3; drift between them $DRIFT %.
 - nginx serves the page saved from the app as a static file: $NGINX_WORKERS workers, \`access_log off\`, \`sendfile on\`, \`keepalive_requests 1000000\`.
 - Server and wrk share the same $(nproc) cores on 127.0.0.1.
-- Import: \`kennis import\` of a fresh SQLite database, wall clock including process start; it printed: \`${IMPORT_SUMMARY:-(nothing)}\`
 EOF
+if [[ $DB_KIND == postgres ]]; then
+    cat <<EOF
+- Import: \`kennis import\` into an empty PostgreSQL ${PG_VERSION:-?} database (\`$DB_SHOWN\`, on this machine), wall clock including process start; it printed: \`${IMPORT_SUMMARY:-(nothing)}\`
+- Database size: \`pg_database_size(current_database())\` after the import; the empty database measured ${PG_EMPTY_BYTES:+$(human_bytes "$PG_EMPTY_BYTES")}${PG_EMPTY_BYTES:-n/a} (system catalogs) before it. PostgreSQL runs on the same $(nproc) cores as the app and wrk.
+EOF
+else
+    echo "- Import: \`kennis import\` of a fresh SQLite database, wall clock including process start; it printed: \`${IMPORT_SUMMARY:-(nothing)}\`"
+fi
 for run in "${RUNS[@]}"; do
     (($(field "$run" sockerr) == 0)) || echo "- Warning: run $run ($(field "$run" name)) had $(field "$run" sockerr) socket errors (see wrk's connect/read/write/timeout counts)."
 done
+if [[ -n $RESULTS ]]; then
+    {
+        printf 'database\t%s\n' "$DB_KIND"
+        printf 'items\t%s\n' "$ITEMS"
+        printf 'import_s\t%s\n' "$IMPORT_S"
+        printf 'import_rate\t%s\n' "$IMPORT_RATE"
+        printf 'db_bytes\t%s\n' "${DB_BYTES:+$((DB_BYTES + WAL_BYTES))}${DB_BYTES:-n/a}"
+        printf 'db_size\t%s\n' "$DB_SIZE"
+        printf 'app_rps\t%s\n' "$APP_RPS"
+        printf 'nginx_rps\t%s\n' "$NGINX_RPS"
+        printf 'ratio\t%s\n' "$RATIO"
+        printf 'app_p50\t%s\n' "$(mean "$(field 1 p50)" "$(field 3 p50)")"
+        printf 'app_p99\t%s\n' "$(mean "$(field 1 p99)" "$(field 3 p99)")"
+        printf 'nginx_p50\t%s\n' "$(field 2 p50)"
+        printf 'nginx_p99\t%s\n' "$(field 2 p99)"
+        printf 'drift\t%s\n' "$DRIFT"
+        printf 'page\t%s\n' "$PAGE_PATH"
+        printf 'page_bytes\t%s\n' "$PAGE_BYTES"
+        printf 'non2xx\t%s\n' "$(for run in "${RUNS[@]}"; do field "$run" non2xx; done | awk '{ s += $1 } END { print s + 0 }')"
+        printf 'sockerr\t%s\n' "$(for run in "${RUNS[@]}"; do field "$run" sockerr; done | awk '{ s += $1 } END { print s + 0 }')"
+    } >"$RESULTS"
+fi
 if ((${#FAILURES[@]})); then
     printf -- '- **FAILED**: %s\n' "${FAILURES[@]}"
     die "non-2xx responses under load (${#FAILURES[@]} of ${#RUNS[@]} runs); see the report"

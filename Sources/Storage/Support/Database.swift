@@ -138,3 +138,17 @@ public final class Database: Service, Sendable {
         }
     }
 }
+
+extension SQLDatabase {
+    /// Ends the transaction the caller began: commits when `body` returns, rolls back when it throws.
+    func commitOrRollBack<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T {
+        do {
+            let result = try await body(self)
+            try await raw("COMMIT").run()
+            return result
+        } catch {
+            try? await raw("ROLLBACK").run()
+            throw error
+        }
+    }
+}

@@ -53,14 +53,7 @@ final class PostgresBackend: Sendable {
             try await self.withConnection { connection in
                 let sql = connection.sql(logger: self.logger)
                 try await sql.raw("BEGIN").run()
-                do {
-                    let result = try await body(sql)
-                    try await sql.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await sql.raw("ROLLBACK").run()
-                    throw error
-                }
+                return try await sql.commitOrRollBack(body)
             }
         }
     }

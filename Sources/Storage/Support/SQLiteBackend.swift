@@ -73,14 +73,7 @@ final class SQLiteBackend: Sendable {
                 }
                 throw error
             }
-            do {
-                let result = try await body(sql)
-                try await sql.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await sql.raw("ROLLBACK").run()
-                throw error
-            }
+            return try await sql.commitOrRollBack(body)
         }
     }
 
