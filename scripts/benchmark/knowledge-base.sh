@@ -418,6 +418,7 @@ done
 if [[ -n $RESULTS ]]; then
     {
         printf 'database\t%s\n' "$DB_KIND"
+        [[ $DB_KIND == postgres ]] && printf 'server_version\t%s\n' "${PG_VERSION:-?}"
         printf 'items\t%s\n' "$ITEMS"
         printf 'import_s\t%s\n' "$IMPORT_S"
         printf 'import_rate\t%s\n' "$IMPORT_RATE"
