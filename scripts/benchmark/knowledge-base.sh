@@ -365,7 +365,11 @@ if [[ -n $DB_BYTES ]]; then DB_SIZE=$(human_bytes "$DB_BYTES"); else DB_SIZE=n/a
 ((WAL_BYTES > 0)) && DB_SIZE="$DB_SIZE (+ $(human_bytes "$WAL_BYTES") WAL)"
 
 COMMAND=scripts/benchmark/knowledge-base.sh
-((${#ORIGINAL_ARGS[@]})) && COMMAND+=$(printf ' %q' "${ORIGINAL_ARGS[@]}")
+for arg in "${ORIGINAL_ARGS[@]}"; do
+    # The report never shows the database password.
+    if [[ $DB_KIND == postgres && $arg == "$DATABASE" ]]; then COMMAND+=" $DB_SHOWN"; continue; fi
+    COMMAND+=$(printf ' %q' "$arg")
+done
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "no commit")
 if [[ $COMMIT != "no commit" && -n $(git -C "$ROOT" status --porcelain 2>/dev/null) ]]; then COMMIT+=" (uncommitted changes)"; fi
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
@@ -405,9 +409,11 @@ cat <<EOF
 - Server and wrk share the same $(nproc) cores on 127.0.0.1.
 EOF
 if [[ $DB_KIND == postgres ]]; then
+    PG_EMPTY_SIZE=n/a
+    [[ $PG_EMPTY_BYTES =~ ^[0-9]+$ ]] && PG_EMPTY_SIZE=$(human_bytes "$PG_EMPTY_BYTES")
     cat <<EOF
 - Import: \`kennis import\` into an empty PostgreSQL ${PG_VERSION:-?} database (\`$DB_SHOWN\`, on this machine), wall clock including process start; it printed: \`${IMPORT_SUMMARY:-(nothing)}\`
-- Database size: \`pg_database_size(current_database())\` after the import; the empty database measured ${PG_EMPTY_BYTES:+$(human_bytes "$PG_EMPTY_BYTES")}${PG_EMPTY_BYTES:-n/a} (system catalogs) before it. PostgreSQL runs on the same $(nproc) cores as the app and wrk.
+- Database size: \`pg_database_size(current_database())\` after the import; the empty database measured $PG_EMPTY_SIZE (system catalogs) before it. PostgreSQL runs on the same $(nproc) cores as the app and wrk.
 EOF
 else
     echo "- Import: \`kennis import\` of a fresh SQLite database, wall clock including process start; it printed: \`${IMPORT_SUMMARY:-(nothing)}\`"
