@@ -38,8 +38,10 @@ struct ExportCommand: AsyncParsableCommand {
                 return count
             }
             if let temporary, let output {
-                _ = try? FileManager.default.removeItem(atPath: output)
-                try FileManager.default.moveItem(atPath: temporary, toPath: output)
+                // rename(2) replaces an existing file in one step: readers see the old export or the new one.
+                guard rename(temporary, output) == 0 else {
+                    throw ValidationError("\(output): cannot replace the file (\(String(cString: strerror(errno))))")
+                }
                 FileHandle.standardError.write(Data("Exported \(count) items to \(output).\n".utf8))
             }
         } catch {
