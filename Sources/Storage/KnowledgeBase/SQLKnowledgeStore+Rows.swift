@@ -50,20 +50,23 @@ extension SQLKnowledgeStore {
         }
     }
 
-    /// Turns rows into items, fetching the theme and audience links of all of them in two queries.
+    /// Turns rows into items, fetching the theme and audience links of all of them in one query
+    /// (each round trip counts on PostgreSQL).
     static func hydrate(_ rows: [ItemRow], db: any SQLDatabase) async throws -> [KnowledgeItem] {
         guard !rows.isEmpty else { return [] }
-        struct Link: Decodable { let item_id: String, value: String }
+        struct Link: Decodable { let kind: String, item_id: String, value: String }
         let ids = rows.map(\.id)
-        func links(_ table: String, _ column: String) async throws -> [String: [String]] {
-            let found = try await db.raw("""
-                SELECT item_id, \(ident: column) AS value FROM \(ident: table)
-                WHERE item_id IN (\(binds: ids)) ORDER BY item_id, position
-                """).all(decoding: Link.self)
-            return Dictionary(grouping: found, by: \.item_id).mapValues { $0.map(\.value) }
+        let links = try await db.raw("""
+            SELECT 'theme' AS kind, item_id, theme AS value, position FROM item_themes WHERE item_id IN (\(binds: ids))
+            UNION ALL
+            SELECT 'audience', item_id, audience, position FROM item_audiences WHERE item_id IN (\(binds: ids))
+            ORDER BY kind, item_id, position
+            """).all(decoding: Link.self)
+        var themes: [String: [String]] = [:], audiences: [String: [String]] = [:]
+        for link in links {
+            if link.kind == "theme" { themes[link.item_id, default: []].append(link.value) }
+            else { audiences[link.item_id, default: []].append(link.value) }
         }
-        let themes = try await links("item_themes", "theme")
-        let audiences = try await links("item_audiences", "audience")
         return try rows.map { try $0.item(themes: themes[$0.id] ?? [], audiences: audiences[$0.id] ?? []) }
     }
 }
