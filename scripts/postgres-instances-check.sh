@@ -13,7 +13,13 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 token="instances-check-token-0123456789abcdef"
 pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done; wait 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+    wait 2>/dev/null
+    # Never leave the machine's PostgreSQL stopped, even when interrupted during the restart check.
+    [ -n "${cluster:-}" ] && ! pg_lsclusters -h | awk -v c="$cluster" '$1 " " $2 == c && $4 ~ /^online/' | grep -q . && pg_ctlcluster $cluster start
+    rm -rf "$work"
+}
 trap cleanup EXIT
 passed=0 failed=0
 check() {
@@ -26,7 +32,7 @@ start() {  # start NAME PORT
     KENNIS_DATABASE="$url" KENNIS_ADMIN_TOKEN="$token" "$kennis" serve --port "$2" >"$work/$1.log" 2>&1 &
     pids+=($!)
     eval "pid_$1=$!"
-    for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$2/healthz" && return 0; sleep 0.1; done
+    for _ in $(seq 1 100); do curl -sf -m 2 -o /dev/null "http://127.0.0.1:$2/healthz" && return 0; sleep 0.1; done
     echo "instance $1 did not start:"; cat "$work/$1.log"; return 1
 }
 item() {  # item SLUG: a minimal valid item
@@ -40,26 +46,26 @@ b=$(free_port $((a + 1))); start b "$b" || exit 1
 
 check "a write on instance A is readable on instance B at once" \
     bash -c "test \"\$(curl -s -o /dev/null -w '%{http_code}' -m 10 -X POST -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' -d '$(item een)' http://127.0.0.1:$a/api/v1/items)\" = 201 &&
-             test \"\$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$b/kennis/een)\" = 200"
+             test \"\$(curl -s -m 10 -o /dev/null -w '%{http_code}' http://127.0.0.1:$b/kennis/een)\" = 200"
 check "a write on instance B is readable on instance A at once" \
     bash -c "test \"\$(curl -s -o /dev/null -w '%{http_code}' -m 10 -X POST -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' -d '$(item twee)' http://127.0.0.1:$b/api/v1/items)\" = 201 &&
-             test \"\$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$a/api/v1/items/twee)\" = 200"
+             test \"\$(curl -s -m 10 -o /dev/null -w '%{http_code}' http://127.0.0.1:$a/api/v1/items/twee)\" = 200"
 kill -TERM "$pid_a"; wait "$pid_a" 2>/dev/null
 check "instance A stops gracefully on SIGTERM and B keeps serving and writing" \
-    bash -c "grep -q 'Stopped' '$work/a.log' && test \"\$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$b/kennis/een)\" = 200 &&
+    bash -c "grep -q 'Stopped' '$work/a.log' && test \"\$(curl -s -m 10 -o /dev/null -w '%{http_code}' http://127.0.0.1:$b/kennis/een)\" = 200 &&
              test \"\$(curl -s -o /dev/null -w '%{http_code}' -m 10 -X POST -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' -d '$(item drie)' http://127.0.0.1:$b/api/v1/items)\" = 201"
 
 pg_ctlcluster $cluster stop -m fast
 now() { date +%s.%N; }
 elapsed() { awk -v from="$1" -v to="$(now)" 'BEGIN { printf "%.2f", to - from }'; }
 down_start=$(now)
-check "while PostgreSQL is down, a page answers 503 with the Dutch message" \
-    bash -c "curl -s -m 10 -o '$work/page' -w '%{http_code}' http://127.0.0.1:$b/kennis/een | grep -q 503 && grep -q 'Tijdelijk niet beschikbaar' '$work/page'"
+check "while PostgreSQL is down, a page answers 503 with the Dutch message (within 5 s)" \
+    bash -c "curl -s -m 5 -o '$work/page' -w '%{http_code}' http://127.0.0.1:$b/kennis/een | grep -q 503 && grep -q 'Tijdelijk niet beschikbaar' '$work/page'"
 check "while PostgreSQL is down, the API answers 503 problem+json" \
-    bash -c "curl -s -m 10 -D '$work/headers' -o '$work/problem' http://127.0.0.1:$b/api/v1/items >/dev/null &&
+    bash -c "curl -s -m 5 -D '$work/headers' -o '$work/problem' http://127.0.0.1:$b/api/v1/items >/dev/null &&
              grep -qi '^content-type: application/problem+json' '$work/headers' && grep -q '\"status\":503' '$work/problem'"
 check "while PostgreSQL is down, /healthz says so" \
-    bash -c "curl -s -m 10 http://127.0.0.1:$b/healthz | grep -q '\"database\":\"unreachable\"'"
+    bash -c "curl -s -m 5 http://127.0.0.1:$b/healthz | grep -q '\"database\":\"unreachable\"'"
 check "while PostgreSQL is down, a write is refused with 503, not acknowledged" \
     bash -c "test \"\$(curl -s -o /dev/null -w '%{http_code}' -m 10 -X POST -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' -d '$(item verloren)' http://127.0.0.1:$b/api/v1/items)\" = 503"
 down_seconds=$(elapsed "$down_start")
@@ -73,8 +79,8 @@ done
 check "after PostgreSQL is back, the app recovers by itself within 10 seconds" \
     bash -c "test -n '$recovered' && awk -v s='$recovered' 'BEGIN { exit !(s < 10) }'"
 check "every acknowledged write survived the restart, and the refused one is absent" \
-    bash -c "for slug in een twee drie; do test \"\$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$b/api/v1/items/\$slug)\" = 200 || exit 1; done;
-             test \"\$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$b/api/v1/items/verloren)\" = 404"
+    bash -c "for slug in een twee drie; do test \"\$(curl -s -m 10 -o /dev/null -w '%{http_code}' http://127.0.0.1:$b/api/v1/items/\$slug)\" = 200 || exit 1; done;
+             test \"\$(curl -s -m 10 -o /dev/null -w '%{http_code}' http://127.0.0.1:$b/api/v1/items/verloren)\" = 404"
 check "writes work again after the restart" \
     bash -c "test \"\$(curl -s -o /dev/null -w '%{http_code}' -m 10 -X POST -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' -d '$(item vier)' http://127.0.0.1:$b/api/v1/items)\" = 201"
 

@@ -5,20 +5,22 @@
 # PostgreSQL 15 cluster when it is not running. A missing PostgreSQL is an error, never a skip.
 set -euo pipefail
 
-if ! command -v pg_ctlcluster >/dev/null; then
-    echo "with-test-postgres: PostgreSQL is not installed (apt-get install postgresql)" >&2
-    exit 1
-fi
-if ! pg_lsclusters -h 2>/dev/null | awk '$4 == "online"' | grep -q .; then
-    cluster="$(pg_lsclusters -h | awk 'NR == 1 { print $1 " " $2 }')"
-    if [ -z "$cluster" ]; then
-        echo "with-test-postgres: no PostgreSQL cluster exists (pg_createcluster 15 main)" >&2
-        exit 1
-    fi
-    pg_ctlcluster $cluster start
-fi
-port="$(pg_lsclusters -h | awk '$4 == "online" { print $3; exit }')"
 as_postgres() { if [ "$(id -u)" = 0 ]; then su postgres -c "$*"; else sudo -u postgres sh -c "$*"; fi; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+if ! command -v pg_ctlcluster >/dev/null; then
+    echo "with-test-postgres: installing PostgreSQL from Debian" >&2
+    as_root apt-get install -y -qq postgresql >/dev/null || { echo "with-test-postgres: PostgreSQL cannot be installed" >&2; exit 1; }
+fi
+if [ -z "$(pg_lsclusters -h 2>/dev/null)" ]; then
+    version="$(ls /usr/lib/postgresql | sort -n | tail -1)"
+    as_root pg_createcluster "$version" main >/dev/null
+fi
+if ! pg_lsclusters -h | awk '$4 ~ /^online/' | grep -q .; then
+    cluster="$(pg_lsclusters -h | awk 'NR == 1 { print $1 " " $2 }')"
+    as_root pg_ctlcluster $cluster start
+fi
+port="$(pg_lsclusters -h | awk '$4 ~ /^online/ { print $3; exit }')"
 
 for attempt in $(seq 1 30); do
     as_postgres "psql -p $port -qtAc 'SELECT 1'" >/dev/null 2>&1 && break

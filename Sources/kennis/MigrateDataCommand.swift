@@ -6,7 +6,8 @@ import Storage
 struct MigrateDataCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate-data",
-        abstract: "Copy all data to another database (e.g. SQLite to PostgreSQL) and verify it table by table.")
+        abstract: "Copy all data to another database (e.g. SQLite to PostgreSQL) and verify it table by table.",
+        discussion: "Stop the instances that write to the source first; writes made during the copy are not copied.")
 
     @OptionGroup var common: CommonOptions
 
@@ -26,6 +27,9 @@ struct MigrateDataCommand: AsyncParsableCommand {
         }
         let source = try location(from, "--from"), target = try location(to, "--to")
         guard source != target else { throw ValidationError("--from and --to name the same database") }
+        if case .sqlite(let path) = source, !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError("--from: there is no SQLite file at \(path)")
+        }
         let replace = self.replace
         let report = try await Database.using(source, logger: logger) { sourceDatabase in
             try await Database.using(target, logger: logger) { targetDatabase in

@@ -6,7 +6,8 @@ import SQLKit
 ///
 /// Used to move an installation from SQLite to PostgreSQL (or back). Both are migrated to the current
 /// schema first; the copy is one transaction on the target, so a failure leaves it as it was. Afterwards
-/// each table is compared by row count and by a checksum over its rows in a fixed order.
+/// each table is compared by row count and by a checksum over its rows in a fixed order. Stop the
+/// instances that write to the source first: the copy does not see writes made while it runs.
 ///
 /// ```swift
 /// let report = try await DataCopier(tables: DataCopier.platformTables).copy(from: sqlite, to: postgres, replace: false)
@@ -81,10 +82,12 @@ public struct DataCopier: Sendable {
             for table in self.tables.reversed() { try await db.delete(from: table.name).run() }
             for table in self.tables { try await Self.insert(copy[table.name] ?? [], into: table, db: db) }
         }
+        // Both sides are read again, so the report compares the databases themselves; rows written to the
+        // source during the copy show up as a difference.
         var reports: [TableReport] = []
         for table in tables {
             let written = try await read(table, from: target.reader)
-            let original = rows[table.name] ?? []
+            let original = try await read(table, from: source.reader)
             reports.append(TableReport(
                 table: table.name, sourceRows: original.count, targetRows: written.count,
                 sourceChecksum: Self.checksum(original), targetChecksum: Self.checksum(written)))

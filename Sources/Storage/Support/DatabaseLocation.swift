@@ -78,9 +78,9 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
                 guard let mode = item.value.flatMap(TLSMode.init) else { throw invalid("sslmode must be disable, prefer or require") }
                 tls = mode
             case "schema":
-                guard let value = item.value, !value.isEmpty, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-                    throw invalid("schema must be letters, digits and underscores")
-                }
+                guard let value = item.value, !value.isEmpty,
+                    value.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" })
+                else { throw invalid("schema must be lowercase letters, digits and underscores") }
                 schema = value
             case "max_connections":
                 guard let value = item.value.flatMap(Int.init), (1...1000).contains(value) else {
@@ -104,9 +104,14 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
             + (options.isEmpty ? "" : "?" + options.joined(separator: "&"))
     }
 
+    /// Hides the password even in text that does not parse as a URL: everything between the first
+    /// `:` after `//` and the last `@` is replaced.
     static func redacted(_ text: String) -> String {
-        guard var url = URLComponents(string: text), url.password != nil else { return text }
-        url.password = "***"
-        return url.string ?? "postgres://…"
+        guard let scheme = text.range(of: "://"), let at = text.range(of: "@", options: .backwards),
+            scheme.upperBound < at.lowerBound
+        else { return text }
+        let credentials = text[scheme.upperBound..<at.lowerBound]
+        guard let colon = credentials.firstIndex(of: ":") else { return text }
+        return String(text[..<colon]) + ":***" + String(text[at.lowerBound...])
     }
 }

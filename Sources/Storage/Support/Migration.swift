@@ -42,6 +42,9 @@ public struct Migrator: Sendable {
     public func migrate(_ database: Database) async throws -> [Int] {
         try await database.write { db in
             try await database.lockForMigration(db)
+            if case .postgres(let postgres) = database.location, let schema = postgres.schema {
+                try await db.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+            }
             try await db.raw("""
                 CREATE TABLE IF NOT EXISTS schema_migrations (
                     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)

@@ -19,9 +19,12 @@ final class PostgresBackend: Sendable {
     let logger: Logger
     let host: String
     let port: Int
-    /// The longest a request waits for a free pooled connection when the server is up but every
-    /// connection is busy (a peak). A server that is down is noticed much sooner, see ``withConnection(_:)``.
-    let leaseTimeout: Duration = .seconds(30)
+    /// The longest a request waits for a pooled connection when the server accepts TCP connections but
+    /// none is lent (a busy pool, a server starting up, too many clients, a pool still backing off after a
+    /// long outage). A server that refuses connections is noticed sooner, see ``withConnection(_:)``.
+    let leaseTimeout: Duration = .seconds(5)
+    /// The last TCP probe's answer and when it was taken, shared so waiting requests do not each probe.
+    private let lastProbe = Mutex<(at: ContinuousClock.Instant, accepts: Bool)?>(nil)
 
     init(_ location: PostgresLocation, logger: Logger) throws {
         var configuration = PostgresClient.Configuration(
@@ -83,7 +86,10 @@ final class PostgresBackend: Sendable {
                     try await Task.sleep(for: .seconds(1))
                     waited += .seconds(1)
                     if leased.isSet { return nil }
-                    if await !self.serverAcceptsConnections() { throw DomainError.unavailable("the database does not answer") }
+                    let accepts = await self.serverAcceptsConnections()
+                    // Once a connection is lent, the work may already be committed: never give up after that.
+                    if leased.isSet { return nil }
+                    if !accepts { throw DomainError.unavailable("the database does not answer") }
                     if waited >= self.leaseTimeout { throw DomainError.unavailable("no database connection became free") }
                 }
             }
@@ -98,7 +104,16 @@ final class PostgresBackend: Sendable {
     }
 
     /// Whether the server accepts TCP connections now: tells a server that is down from a pool that is busy.
+    /// One probe a second at most, whatever the number of waiting requests.
     func serverAcceptsConnections() async -> Bool {
+        let now = ContinuousClock.now
+        if let last = lastProbe.withLock({ $0 }), now - last.at < .seconds(1) { return last.accepts }
+        let accepts = await probe()
+        lastProbe.withLock { $0 = (now, accepts) }
+        return accepts
+    }
+
+    private func probe() async -> Bool {
         do {
             let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(.seconds(1))
@@ -122,13 +137,18 @@ final class PostgresBackend: Sendable {
 
     static func translate(_ error: PSQLError) -> any Error {
         switch error.code {
-        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed:
+        case .connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed, .queryCancelled:
             return DomainError.unavailable("the database cannot be reached")
         case .server:
             let state = error.serverInfo?[.sqlState] ?? ""
             if state == "23505" { return DomainError.conflict("a record with the same key already exists") }
             // Class 08: connection exception; 57P0x: the server is shutting down or starting up.
             if state.hasPrefix("08") || state.hasPrefix("57P") { return DomainError.unavailable("the database is restarting") }
+            // Class 40: a deadlock or serialization failure with another instance; 53: out of resources
+            // (too many connections); 57014: a statement cancelled. All pass if tried again shortly.
+            if state.hasPrefix("40") || state.hasPrefix("53") || state == "57014" {
+                return DomainError.unavailable("the database is busy; try again")
+            }
             return DatabaseFailure(description: "PostgreSQL: \(error.serverInfo?[.message] ?? "error") (SQLSTATE \(state))")
         default:
             return DatabaseFailure(description: "PostgreSQL: \(error.code)")
@@ -172,6 +192,8 @@ struct PooledSQLDatabase: SQLDatabase {
         }
     }
 
+    /// Not used by the platform (its transactions go through ``Database/write(_:)``); SQLKit's protocol asks for it.
+    /// Its result need not be `Sendable`, so it waits for a connection without the outage guard.
     func withSession<R>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
         try await backend.translatingErrors {
             try await backend.client.withConnection { connection in try await closure(connection.sql(logger: backend.logger)) }

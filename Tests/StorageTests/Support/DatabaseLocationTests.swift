@@ -36,13 +36,20 @@ struct DatabaseLocationTests {
         #expect(throws: DatabaseLocation.Invalid.self) { try DatabaseLocation(text) }
     }
 
-    @Test("a refused PostgreSQL location does not echo its password")
-    func refusedRedacted() {
+    @Test("a refused PostgreSQL location does not echo its password, even when it does not parse", arguments: [
+        "postgres://u:geheim@h/d?colour=blue", "postgres://u:ge#heim@/d", "postgres://u:ge heim@h",
+    ])
+    func refusedRedacted(text: String) {
         do {
-            _ = try DatabaseLocation("postgres://u:geheim@h/d?colour=blue")
+            _ = try DatabaseLocation(text)
             Issue.record("accepted")
         } catch {
-            #expect(!"\(error)".contains("geheim"))
+            #expect(!"\(error)".contains("heim"))
         }
+    }
+
+    @Test("a schema name is lowercase letters, digits and underscores", arguments: ["Web", "wéb", "web-1"])
+    func schemaNames(name: String) {
+        #expect(throws: DatabaseLocation.Invalid.self) { try DatabaseLocation("postgres://u@h/d?schema=\(name)") }
     }
 }
