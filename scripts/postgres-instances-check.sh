@@ -59,8 +59,9 @@ pg_ctlcluster $cluster stop -m fast
 now() { date +%s.%N; }
 elapsed() { awk -v from="$1" -v to="$(now)" 'BEGIN { printf "%.2f", to - from }'; }
 down_start=$(now)
-check "while PostgreSQL is down, a page answers 503 with the Dutch message (within 5 s)" \
-    bash -c "curl -s -m 5 -o '$work/page' -w '%{http_code}' http://127.0.0.1:$b/kennis/een | grep -q 503 && grep -q 'Tijdelijk niet beschikbaar' '$work/page'"
+check "while PostgreSQL is down, a page answers 503 with the Dutch message and Retry-After (within 5 s)" \
+    bash -c "curl -s -m 5 -D '$work/page-headers' -o '$work/page' -w '%{http_code}' http://127.0.0.1:$b/kennis/een | grep -q 503 &&
+             grep -q 'Tijdelijk niet beschikbaar' '$work/page' && grep -qi '^retry-after: 5' '$work/page-headers'"
 check "while PostgreSQL is down, the API answers 503 problem+json" \
     bash -c "curl -s -m 5 -D '$work/headers' -o '$work/problem' http://127.0.0.1:$b/api/v1/items >/dev/null &&
              grep -qi '^content-type: application/problem+json' '$work/headers' && grep -q '\"status\":503' '$work/problem'"

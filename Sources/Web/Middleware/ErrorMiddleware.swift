@@ -69,6 +69,9 @@ struct ErrorMiddleware: RouterMiddleware {
         let shell = PageShell(title: heading, description: message, section: nil, path: nil, site: site)
         let data = ErrorPage(shell: shell, heading: heading, message: message,
                              requestID: problem.status.code >= 500 ? context.id : nil)
-        return try templates.render("error", data, status: problem.status)
+        var page = try templates.render("error", data, status: problem.status)
+        // Retry-After on a 503 tells browsers and crawlers when to come back; other headers are the API's business.
+        page.headers[.retryAfter] = problem.headers[.retryAfter]
+        return page
     }
 }
