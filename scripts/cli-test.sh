@@ -6,12 +6,7 @@ kennis="${1:?usage: cli-test.sh PATH-TO-KENNIS}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-passed=0 failed=0
-check() {  # check DESCRIPTION COMMAND...
-    local description="$1"; shift
-    if "$@" >"$work/out" 2>&1; then passed=$((passed + 1)); echo "ok   $description"
-    else failed=$((failed + 1)); echo "FAIL $description"; sed 's/^/     /' "$work/out"; fi
-}
+source "$root/scripts/lib/check.sh"
 db() { echo "sqlite:$work/$1.sqlite"; }
 
 check "migrate creates the schema, and a second run has nothing to do" \

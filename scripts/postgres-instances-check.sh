@@ -21,12 +21,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-passed=0 failed=0
-check() {
-    local description="$1"; shift
-    if "$@" >"$work/out" 2>&1; then passed=$((passed + 1)); echo "ok   $description"
-    else failed=$((failed + 1)); echo "FAIL $description"; sed 's/^/     /' "$work/out"; fi
-}
+source "$root/scripts/lib/check.sh"
 free_port() { for port in $(seq "$1" $(($1 + 100))); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }; done; }
 start() {  # start NAME PORT
     KENNIS_DATABASE="$url" KENNIS_ADMIN_TOKEN="$token" "$kennis" serve --port "$2" >"$work/$1.log" 2>&1 &

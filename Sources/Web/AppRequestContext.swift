@@ -18,6 +18,7 @@ public struct AppRequestContext: RequestContext {
 
     /// Room for the largest valid item: 200,000 characters of body, each up to 12 bytes when JSON-escaped
     /// as a surrogate pair, stays under 4 MB with the other fields. Uploads get their own limit later.
-    public var maxUploadSize: Int { 4 * 1024 * 1024 }
-    static let bodyLimitDescription = "4 MB"
+    public var maxUploadSize: Int { Self.bodyLimit }
+    static let bodyLimit = 4 * 1024 * 1024
+    static var bodyLimitDescription: String { "\(bodyLimit / (1024 * 1024)) MB" }
 }

@@ -28,8 +28,8 @@ struct ItemRow: Codable, Sendable {
         "recognition", "event_start", "event_end", "location", "online_url", "created_at", "updated_at",
     ]
 
-    /// The columns an update rewrites; `id` and `created_at` never change.
-    static let contentColumns = columns.filter { $0 != "id" && $0 != "created_at" }
+    /// Whether an update rewrites the column; `id` and `created_at` never change.
+    static func isContentColumn(_ column: String) -> Bool { column != "id" && column != "created_at" }
 
     init(id: String, content: ItemContent, created: Date, updated: Date) {
         self.id = id
@@ -59,10 +59,6 @@ struct ItemRow: Codable, Sendable {
             event_start, event_end, location, online_url, created_at, updated_at,
         ]
         return texts.map { text -> any SQLExpression in text.map { SQLBind($0) } ?? SQLLiteral.null }
-    }
-
-    func value(of column: String) -> any SQLExpression {
-        values[Self.columns.firstIndex(of: column)!]
     }
 
     struct Corrupt: Error, CustomStringConvertible {

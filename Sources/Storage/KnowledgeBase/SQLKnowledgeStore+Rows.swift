@@ -28,7 +28,9 @@ extension SQLKnowledgeStore {
 
     static func update(_ row: ItemRow, db: any SQLDatabase) async throws {
         let builder = db.update("items")
-        for column in ItemRow.contentColumns { builder.set(SQLColumn(column), to: row.value(of: column)) }
+        for (column, value) in zip(ItemRow.columns, row.values) where ItemRow.isContentColumn(column) {
+            builder.set(SQLColumn(column), to: value)
+        }
         try await builder.where("id", .equal, row.id).run()
     }
 

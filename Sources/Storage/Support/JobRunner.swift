@@ -47,18 +47,6 @@ public struct JobRunner: Sendable {
         return count
     }
 
-    /// Polls every `interval` until the task is cancelled (the service group's shutdown).
-    public func runPolling(every interval: Duration) async {
-        while !Task.isCancelled {
-            do {
-                try await runDueJobs()
-            } catch {
-                logger.warning("Job queue unavailable", metadata: ["error": "\(error)"])
-            }
-            try? await Task.sleep(for: interval)
-        }
-    }
-
     private func run(_ job: Job) async {
         guard let handler = handlers[job.kind] else { return }
         do {

@@ -23,6 +23,7 @@ public struct SQLJobQueue: JobQueue {
         }
     }
 
+    @discardableResult
     public func enqueue(kind: String, payload: String, runAt: Date) async throws -> Job {
         let job = Job(id: UUID().uuidString.lowercased(), kind: kind, payload: payload, runAt: runAt, attempts: 0)
         let created = Timestamp.format(clock.now())
