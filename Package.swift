@@ -28,13 +28,15 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
+        // Dutch text analysis for search: tokens, diacritic folding, stopwords, the Snowball stemmer. No I/O.
+        .target(name: "DutchLanguage", swiftSettings: swiftSettings),
         // Plain Swift: the platform's vocabulary, rules and store protocols. Imports no framework.
-        .target(name: "Domain", swiftSettings: swiftSettings),
+        .target(name: "Domain", dependencies: ["DutchLanguage"], swiftSettings: swiftSettings),
         // SQLKit implementations of the Domain stores, migrations and the database connection.
         .target(
             name: "Storage",
             dependencies: [
-                "Domain",
+                "Domain", "DutchLanguage",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -51,7 +53,7 @@ let package = Package(
         .target(
             name: "Web",
             dependencies: [
-                "Domain", "Storage",
+                "Domain", "DutchLanguage", "Storage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -66,13 +68,14 @@ let package = Package(
         .executableTarget(
             name: "kennis",
             dependencies: [
-                "Domain", "Storage", "Web",
+                "Domain", "DutchLanguage", "Storage", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "DutchLanguageTests", dependencies: ["DutchLanguage"], swiftSettings: swiftSettings),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "DutchLanguage"], swiftSettings: swiftSettings),
         // Picks the database the store and HTTP tests run on: SQLite, or PostgreSQL when the run asks for it.
         .target(
             name: "TestSupport",

@@ -31,12 +31,20 @@ public struct ServerConfiguration: Sendable {
 public struct AppDependencies: Sendable {
     public var database: Database
     public var store: any KnowledgeStore
+    public var search: any SearchIndex
+    /// Where searches are logged; nil logs nothing.
+    public var searchLog: SearchLogRecorder?
     public var clock: any WallClock
     public var metrics: PrometheusCollectorRegistry
 
-    public init(database: Database, store: any KnowledgeStore, clock: any WallClock, metrics: PrometheusCollectorRegistry) {
+    public init(
+        database: Database, store: any KnowledgeStore, search: any SearchIndex, searchLog: SearchLogRecorder?,
+        clock: any WallClock, metrics: PrometheusCollectorRegistry
+    ) {
         self.database = database
         self.store = store
+        self.search = search
+        self.searchLog = searchLog
         self.clock = clock
         self.metrics = metrics
     }
@@ -51,14 +59,17 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let database = try await Database.open(configuration.database, logger: logger)
     do {
+        let searchLog = SearchLogRecorder(store: SQLSearchLogStore(database: database), logger: logger)
         let dependencies = AppDependencies(
-            database: database, store: SQLKnowledgeStore(database: database, clock: clock), clock: clock,
+            database: database, store: SQLKnowledgeStore(database: database, clock: clock),
+            search: SQLSearchIndex(database: database), searchLog: searchLog, clock: clock,
             metrics: PrometheusCollectorRegistry())
         let router = try await buildRouter(configuration, dependencies)
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "kennis"),
-            services: [database],
+            // Services stop in reverse order: the search log flushes before the database closes.
+            services: [database, searchLog],
             logger: logger)
         // Migrations run once the database service (a PostgreSQL pool) is running, before the port opens.
         app.beforeServerStarts {
@@ -88,8 +99,12 @@ public func buildRouter(_ configuration: ServerConfiguration, _ dependencies: Ap
     OperationsController(database: dependencies.database, registry: dependencies.metrics).addRoutes(to: router)
     assets.addRoutes(to: router)
     SiteController(store: dependencies.store, templates: templates, site: site, clock: dependencies.clock).addRoutes(to: router)
+    let search = RecordedSearch(index: dependencies.search, log: dependencies.searchLog, clock: dependencies.clock)
+    SearchController(search: search, store: dependencies.store, templates: templates, site: site, clock: dependencies.clock)
+        .addRoutes(to: router)
     try OpenAPIDocument.load().addRoutes(to: router)
     let api = router.group("api/v1").add(middleware: BearerTokenMiddleware(operatorToken: configuration.adminToken))
     ItemsAPIController(store: dependencies.store).addRoutes(to: api)
+    SearchAPIController(search: search, store: dependencies.store).addRoutes(to: api)
     return router
 }

@@ -12,6 +12,8 @@ public indirect enum OrderedJSON: Sendable {
     case null
     case bool(Bool)
     case int(Int)
+    /// Written with Swift's shortest exact form; not-a-number and infinity become `null`.
+    case double(Double)
     case string(String)
     case array([OrderedJSON])
     case object([(String, OrderedJSON)])
@@ -31,6 +33,7 @@ public indirect enum OrderedJSON: Sendable {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
+        case .double(let value): output += value.isFinite ? String(value) : "null"
         case .string(let value): Self.writeString(value, into: &output)
         case .array(let values):
             output += "["

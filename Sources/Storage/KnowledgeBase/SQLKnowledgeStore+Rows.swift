@@ -19,6 +19,14 @@ extension SQLKnowledgeStore {
         return Dictionary(try await hydrate(rows, db: db).map { ($0.content.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The stored items with these ids, keyed by id.
+    static func items(withIDs ids: [String], db: any SQLDatabase) async throws -> [String: KnowledgeItem] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await db.select().columns(ItemRow.columns.map { SQLColumn($0) }).from("items")
+            .where("id", .in, ids).all(decoding: ItemRow.self)
+        return Dictionary(try await hydrate(rows, db: db).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     static func insert(_ rows: [ItemRow], db: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
         let builder = db.insert(into: "items").columns(ItemRow.columns)

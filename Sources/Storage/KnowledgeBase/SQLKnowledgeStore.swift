@@ -1,4 +1,5 @@
 import Domain
+import DutchLanguage
 import Foundation
 import SQLKit
 
@@ -73,6 +74,7 @@ public struct SQLKnowledgeStore: KnowledgeStore {
             }
             try await Self.insert([row], db: db)
             try await Self.replaceLinks(for: [(row.id, content)], db: db)
+            try await SearchIndexer(db: db).apply([IndexChange(itemID: row.id, before: nil, after: content)])
         }
         return try await requireItem(slug: content.slug)
     }
@@ -80,24 +82,28 @@ public struct SQLKnowledgeStore: KnowledgeStore {
     public func update(slug: String, with content: ItemContent) async throws -> KnowledgeItem {
         let now = clock.now()
         try await database.write { db in
-            guard let id = try await Self.ids(forSlugs: [slug], db: db)[slug] else {
+            guard let stored = try await Self.items(withSlugs: [slug], db: db)[slug] else {
                 throw DomainError.notFound("no item with slug '\(slug)'")
             }
+            let id = stored.id
             if content.slug != slug, try await !Self.ids(forSlugs: [content.slug], db: db).isEmpty {
                 throw DomainError.conflict("an item with slug '\(content.slug)' already exists")
             }
             // `created` is not written by an update; the stored creation time stays.
             try await Self.update(ItemRow(id: id, content: content, created: now, updated: now), db: db)
             try await Self.replaceLinks(for: [(id, content)], db: db)
+            try await SearchIndexer(db: db).apply([IndexChange(itemID: id, before: stored.content, after: content)])
         }
         return try await requireItem(slug: content.slug)
     }
 
     public func delete(slug: String) async throws {
         try await database.write { db in
-            guard let id = try await Self.ids(forSlugs: [slug], db: db)[slug] else {
+            guard let stored = try await Self.items(withSlugs: [slug], db: db)[slug] else {
                 throw DomainError.notFound("no item with slug '\(slug)'")
             }
+            let id = stored.id
+            try await SearchIndexer(db: db).apply([IndexChange(itemID: id, before: stored.content, after: nil)])
             // Links go by ON DELETE CASCADE; deleting them first keeps this correct where foreign keys are off.
             try await db.delete(from: "item_themes").where("item_id", .equal, id).run()
             try await db.delete(from: "item_audiences").where("item_id", .equal, id).run()
@@ -110,11 +116,15 @@ public struct SQLKnowledgeStore: KnowledgeStore {
         return try await database.write { db in
             var summary = UpsertSummary(created: 0, updated: 0)
             var done = 0
+            let indexer = SearchIndexer(db: db)
+            var dictionary = TermDictionaryDelta()
+            var cache = StemCache()
             for start in stride(from: 0, to: contents.count, by: Self.batchSize) {
                 let batch = Array(contents[start..<min(start + Self.batchSize, contents.count)])
                 let existing = try await Self.items(withSlugs: batch.map(\.slug), db: db)
                 var links: [(String, ItemContent)] = []
                 var newRows: [ItemRow] = []
+                var changes: [IndexChange] = []
                 for content in batch {
                     if let stored = existing[content.slug] {
                         guard stored.content != content else {
@@ -125,18 +135,23 @@ public struct SQLKnowledgeStore: KnowledgeStore {
                         try await Self.update(ItemRow(id: stored.id, content: content, created: now, updated: now), db: db)
                         summary.updated += 1
                         links.append((stored.id, content))
+                        changes.append(IndexChange(itemID: stored.id, before: stored.content, after: content))
                     } else {
                         let row = ItemRow(id: UUID().uuidString.lowercased(), content: content, created: now, updated: now)
                         newRows.append(row)
                         links.append((row.id, content))
+                        changes.append(IndexChange(itemID: row.id, before: nil, after: content))
                     }
                 }
                 try await Self.insert(newRows, db: db)
                 try await Self.replaceLinks(for: links, db: db)
+                try await indexer.index(changes, dictionary: &dictionary, cache: &cache)
                 summary.created += newRows.count
                 done += batch.count
                 progress?(done)
             }
+            // The term dictionary is written once for the whole import, not once per batch.
+            try await dictionary.write(to: db)
             return summary
         }
     }

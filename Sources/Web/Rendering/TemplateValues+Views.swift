@@ -3,6 +3,7 @@
 extension PageShell: TemplateValues {
     static let templateFields: Fields = [
         "title": \.title, "description": \.description, "canonical": \.canonical, "stylesheet": \.stylesheet, "nav": \.nav,
+        "showsSiteSearch": \.showsSiteSearch,
     ]
 }
 

@@ -11,6 +11,8 @@ struct PageShell: Sendable {
     let canonical: String?
     let stylesheet: String
     let nav: [NavLink]
+    /// The search box in the header; the search page has its own and hides this one.
+    let showsSiteSearch: Bool
 
     static let menu: [(label: String, url: String)] = [
         ("Home", "/"), ("Thema's", "/thema"), ("Publicaties", "/type/publicatie"),
@@ -20,12 +22,13 @@ struct PageShell: Sendable {
     /// - Parameters:
     ///   - section: the menu URL this page belongs to, marked with `aria-current`.
     ///   - path: the page's own path (nil for error pages), made absolute with the base URL for `<link rel="canonical">`.
-    init(title: String, description: String, section: String?, path: String?, site: SiteSettings) {
+    init(title: String, description: String, section: String?, path: String?, site: SiteSettings, showsSiteSearch: Bool = true) {
         self.title = title
         self.description = description
         self.canonical = path.flatMap { path in site.baseURL.map { $0 + path } }
         self.stylesheet = site.stylesheetURL
         self.nav = Self.menu.map { NavLink(label: $0.label, url: $0.url, current: $0.url == section) }
+        self.showsSiteSearch = showsSiteSearch
     }
 }
 

@@ -53,8 +53,11 @@ struct PaginationView: Sendable {
     let nextURL: String?
 
     init?(_ page: Page<some Sendable>, path: String) {
+        self.init(page) { $0 == 1 ? path : "\(path)?pagina=\($0)" }
+    }
+
+    init?(_ page: Page<some Sendable>, url: (Int) -> String) {
         guard page.pageCount > 1 else { return nil }
-        func url(_ number: Int) -> String { number == 1 ? path : "\(path)?pagina=\(number)" }
         text = "Pagina \(page.number) van \(page.pageCount)"
         previousURL = page.hasPrevious ? url(page.number - 1) : nil
         nextURL = page.hasNext ? url(page.number + 1) : nil

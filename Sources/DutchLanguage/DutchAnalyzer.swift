@@ -1,0 +1,103 @@
+import Foundation
+
+/// Turns Dutch text into the terms a search index stores and a query looks for.
+///
+/// Every word yields two kinds of term:
+/// - its *surface* form: lowercased, diacritics folded (`Financiën` → `financien`), so a match on the
+///   word as typed can rank above a match on a related word;
+/// - its *stems*: the Snowball stem, folded — and, when it differs, the stem of the folded word, so that
+///   a query typed without diacritics meets a text written with them and the other way round.
+///   Stopwords get no stem: they count in exact phrases only.
+///
+/// ```swift
+/// let analyzer = DutchAnalyzer()
+/// var cache = StemCache()
+/// let terms = analyzer.indexTerms("De vluchtelingen integreren", cache: &cache)
+/// // terms.surface == "de vluchtelingen integreren", terms.stems == "vluchteel integreer"
+/// ```
+public struct DutchAnalyzer: Sendable {
+    let stemmer = DutchStemmer()
+
+    public init() {}
+
+    /// Unicode NFC, so that a composed `ë` and `e` + combining diaeresis are one letter.
+    public func normalize(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// The tokens of `text` after NFC normalization; their ranges point into `normalize(text)`.
+    public func tokens(_ normalizedText: String) -> [Token] {
+        Tokenizer.tokens(in: normalizedText)
+    }
+
+    public func fold(_ word: String) -> String { DiacriticFolding.fold(word) }
+
+    public func isStopword(_ word: String) -> Bool { DutchStopwords.contains(word) }
+
+    /// The folded stems of one lowercased word; empty for a stopword.
+    public func stems(of word: String) -> [String] {
+        guard !isStopword(word) else { return [] }
+        let stemmed = fold(stemmer.stem(word))
+        let folded = fold(word)
+        guard folded != word else { return [stemmed] }
+        let stemmedFolded = stemmer.stem(folded)
+        return stemmedFolded == stemmed ? [stemmed] : [stemmed, stemmedFolded]
+    }
+
+    /// The surface forms and stems of a text, each joined by single spaces, ready for a full-text column.
+    public func indexTerms(_ text: String, cache: inout StemCache) -> IndexTerms {
+        var surface = ""
+        var stems = ""
+        surface.reserveCapacity(text.utf8.count)
+        stems.reserveCapacity(text.utf8.count)
+        for token in tokens(normalize(text)) {
+            let entry = cache.entry(for: token.text, analyzer: self)
+            if !surface.isEmpty { surface.append(" ") }
+            surface.append(entry.folded)
+            for stem in entry.stems {
+                if !stems.isEmpty { stems.append(" ") }
+                stems.append(stem)
+            }
+        }
+        return IndexTerms(surface: surface, stems: stems)
+    }
+}
+
+/// A text's terms as ``DutchAnalyzer/indexTerms(_:cache:)`` gives them.
+public struct IndexTerms: Sendable, Equatable {
+    public var surface: String
+    public var stems: String
+
+    public init(surface: String, stems: String) {
+        self.surface = surface
+        self.stems = stems
+    }
+
+    public var surfaceTerms: [Substring] { surface.split(separator: " ") }
+    public var stemTerms: [Substring] { stems.split(separator: " ") }
+}
+
+/// Remembers the analysis of words already seen. An import stems each distinct word once instead of
+/// every time it occurs, which is most of the cost of indexing. Keep one per batch of work.
+public struct StemCache: Sendable {
+    struct Entry: Sendable {
+        let folded: String
+        let stems: [String]
+    }
+
+    private var entries: [String: Entry] = [:]
+    /// Bounds memory on huge imports; a full cache simply starts over.
+    private let capacity: Int
+
+    public init(capacity: Int = 200_000) {
+        self.capacity = capacity
+    }
+
+    mutating func entry(for word: String, analyzer: DutchAnalyzer) -> Entry {
+        if let entry = entries[word] { return entry }
+        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+        let entry = Entry(folded: analyzer.fold(word), stems: analyzer.stems(of: word))
+        entries[word] = entry
+        return entry
+    }
+}

@@ -1,0 +1,81 @@
+import Domain
+import DutchLanguage
+import SQLKit
+
+/// The part of search that differs between SQLite and PostgreSQL: how analyzed documents are stored in
+/// the database's full-text index and how a ``MatchPlan`` becomes a condition and a score.
+///
+/// Everything else — facets, filters, the term dictionary, synonyms — is plain SQL shared by both.
+/// Queries refer to the `search_documents` table as `d`.
+protocol FullTextDialect: Sendable {
+    /// The dialect's own tables and indexes; ``SearchSchema`` creates the shared ones.
+    func createSchema(_ db: any SQLDatabase) async throws
+    func insert(_ documents: [IndexedDocument], db: any SQLDatabase) async throws
+    func delete(itemIDs: [String], db: any SQLDatabase) async throws
+    /// True for the documents the plan's groups match (excluded atoms are not part of it).
+    func matches(_ plan: MatchPlan) -> any SQLExpression
+    /// True for the documents any of these atoms match, for `-excluded` terms.
+    func matchesAny(_ atoms: [MatchPlan.Atom]) -> any SQLExpression
+    /// Item ids and scores (higher is better) of one page of matches.
+    func rankedPage(_ plan: MatchPlan, where filter: any SQLExpression, sort: SearchRequest.Sort, limit: Int, offset: Int) -> SQLQueryString
+    /// True for documents whose title holds all these words, the last as a prefix.
+    func titleMatches(words: [String], prefix: String) -> any SQLExpression
+}
+
+enum FullText {
+    static func dialect(for db: any SQLDatabase) -> any FullTextDialect {
+        db.dialect.name == "postgresql" ? PostgresFullText() : SQLiteFullText()
+    }
+}
+
+/// One published item, analyzed and ready for the index.
+struct IndexedDocument: Sendable {
+    let itemID: String
+    let type: String
+    let published: String
+    let year: Int
+    let knowledge: String?
+    let recognition: String?
+    /// Slugs between spaces (` integratie werk `), so one `LIKE '% slug %'` tests membership.
+    let themes: String
+    let audiences: String
+    let title: IndexTerms
+    /// The summary followed by the authors.
+    let summary: IndexTerms
+    let body: IndexTerms
+
+    init(itemID: String, content: ItemContent, analyzer: DutchAnalyzer, cache: inout StemCache) {
+        self.itemID = itemID
+        type = content.type.rawValue
+        published = content.published.description
+        year = content.published.year
+        knowledge = content.knowledge
+        recognition = content.recognition
+        themes = " " + content.themes.joined(separator: " ") + " "
+        audiences = " " + content.audiences.joined(separator: " ") + " "
+        title = analyzer.indexTerms(content.title, cache: &cache)
+        summary = analyzer.indexTerms(([content.summary] + content.authors).joined(separator: "\n"), cache: &cache)
+        body = analyzer.indexTerms(content.body, cache: &cache)
+    }
+
+    /// The distinct surface words and stems, for the term dictionary.
+    var distinctWords: Set<Substring> {
+        Set(title.surfaceTerms).union(summary.surfaceTerms).union(body.surfaceTerms)
+    }
+
+    var distinctStems: Set<Substring> {
+        Set(title.stemTerms).union(summary.stemTerms).union(body.stemTerms)
+    }
+}
+
+extension SQLQueryString {
+    /// Conditions joined by AND; TRUE when there are none.
+    static func all(_ conditions: [any SQLExpression]) -> any SQLExpression {
+        conditions.isEmpty ? SQLRaw("1 = 1") : SQLGroupExpression(SQLList(conditions, separator: SQLRaw(" AND ")))
+    }
+
+    /// Conditions joined by OR; FALSE when there are none.
+    static func any(_ conditions: [any SQLExpression]) -> any SQLExpression {
+        conditions.isEmpty ? SQLRaw("1 = 0") : SQLGroupExpression(SQLList(conditions, separator: SQLRaw(" OR ")))
+    }
+}

@@ -1,0 +1,34 @@
+import Domain
+import Hummingbird
+
+/// The search page `/zoeken?q=…`, with facets as checkboxes in one GET form, so it works without
+/// JavaScript and every state of the page is a shareable URL.
+///
+/// Authorization: public; the index holds published items only.
+struct SearchController: Sendable {
+    let search: RecordedSearch
+    let store: any KnowledgeStore
+    let templates: Templates
+    let site: SiteSettings
+    let clock: any WallClock
+    let dates = DutchDates()
+    let markdown = MarkdownRenderer(headingOffset: 1)
+    let bodies = RenderedBodyCache()
+    static let pageSize = 20
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get("/zoeken", use: page)
+    }
+
+    func page(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let taxonomy = try await store.taxonomy()
+        let parameters = try SearchParameters(request.uri.queryParameters, names: SearchParameters.site, taxonomy: taxonomy,
+                                              strict: false, pageSize: Self.pageSize)
+        let results = try await search.search(parameters.request)
+        let page = Page(items: results.hits, total: results.total, number: results.page.number, size: results.page.size)
+        guard page.number == 1 || page.number <= page.pageCount else { throw DomainError.notFound("pagina \(page.number)") }
+        let views = SiteViews(taxonomy: taxonomy, dates: dates, markdown: markdown, bodies: bodies, now: clock.now())
+        let view = SearchPageView(request: parameters.request, results: results, page: page, views: views, site: site)
+        return try templates.render("search", view)
+    }
+}

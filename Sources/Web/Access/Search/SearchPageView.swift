@@ -1,0 +1,138 @@
+import Domain
+
+/// The search page's view model: the form with the query and facets, the "Bedoelde u" line, the
+/// results with their snippets, and help when nothing was found.
+struct SearchPageView: Sendable {
+    struct Result: Sendable {
+        let card: ItemCard
+        /// Escaped text with `<mark>` around matches, from ``Snippet/html``.
+        let snippetHTML: String
+    }
+
+    struct FacetGroup: Sendable {
+        let heading: String
+        let name: String
+        let options: [FacetOption]
+    }
+
+    struct FacetOption: Sendable {
+        let id: String
+        let name: String
+        let value: String
+        let label: String
+        let count: Int
+        let checked: Bool
+    }
+
+    struct SortOption: Sendable {
+        let value: String
+        let label: String
+        let selected: Bool
+    }
+
+    let shell: PageShell
+    let query: String
+    let heading: String
+    let summary: String
+    let suggestion: LinkView?
+    let anyWordNotice: Bool
+    let results: [Result]
+    let facets: [FacetGroup]
+    let sortOptions: [SortOption]
+    let noResults: Bool
+    let hasFilters: Bool
+    let withoutFiltersURL: String
+    let pagination: PaginationView?
+
+    init(request: SearchRequest, results: SearchResults, page: Page<SearchHit>, views: SiteViews, site: SiteSettings) {
+        let names = SearchParameters.site
+        let typed = results.query.normalized
+        query = request.text
+        heading = typed.isEmpty ? "Zoeken" : "Zoekresultaten voor ‘\(typed)’"
+        summary = results.total == 1 ? "1 resultaat" : "\(results.total) resultaten"
+        shell = PageShell(title: page.number > 1 ? "\(heading) (pagina \(page.number))" : heading,
+                          description: "Zoek in de kennisbank van het Kennisplatform.", section: nil,
+                          path: nil, site: site, showsSiteSearch: false)
+        anyWordNotice = results.matchedAnyWord
+        noResults = results.total == 0
+        hasFilters = !request.filters.isEmpty
+
+        var filterPairs: [(String, String)] = []
+        for facet in FacetName.allCases {
+            for value in request.filters.values(of: facet) { filterPairs.append((names.facets[facet]!, value)) }
+        }
+        let sortPair = request.sort == .relevance ? [] : [(names.sort, names.sortValues[request.sort]!)]
+        func url(query: String, filters: [(String, String)], page: Int = 1) -> String {
+            let pairs = [(names.query, query)] + filters + sortPair + (page > 1 ? [(names.page, String(page))] : [])
+            return "/zoeken?" + pairs.map { "\(QueryString.encode($0.0))=\(QueryString.encode($0.1))" }.joined(separator: "&")
+        }
+        suggestion = results.suggestion.map { LinkView(label: $0.normalized, url: url(query: $0.normalized, filters: filterPairs)) }
+        withoutFiltersURL = url(query: request.text, filters: [])
+        pagination = PaginationView(page) { url(query: request.text, filters: filterPairs, page: $0) }
+
+        let taxonomy = views.taxonomy
+        self.results = results.hits.map { Result(card: views.card($0.item), snippetHTML: $0.snippet.html) }
+        facets = FacetName.allCases.compactMap { facet in
+            let counts = results.facets[facet] ?? []
+            guard !counts.isEmpty else { return nil }
+            let name = names.facets[facet]!
+            let selected = request.filters.values(of: facet)
+            return FacetGroup(heading: FacetLabels.heading(facet), name: name, options: counts.map { count in
+                FacetOption(id: "\(name)-\(count.value)", name: name, value: count.value,
+                            label: FacetLabels.label(facet, count.value, taxonomy: taxonomy), count: count.count,
+                            checked: selected.contains(count.value))
+            })
+        }
+        sortOptions = [
+            SortOption(value: names.sortValues[.relevance]!, label: "Relevantie", selected: request.sort == .relevance),
+            SortOption(value: names.sortValues[.newest]!, label: "Nieuwste eerst", selected: request.sort == .newest),
+        ]
+    }
+}
+
+/// Percent-encoding for URL query components (RFC 3986 unreserved characters stay as they are).
+enum QueryString {
+    static func encode(_ text: String) -> String {
+        var encoded = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                encoded.append(Character(Unicode.Scalar(byte)))
+            default:
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return encoded
+    }
+}
+
+private extension String {
+    func leftPadded(to length: Int) -> String { String(repeating: "0", count: max(0, length - count)) + self }
+}
+
+extension SearchPageView: TemplateValues {
+    static let templateFields: Fields = [
+        "shell": \.shell, "query": \.query, "heading": \.heading, "summary": \.summary, "suggestion": \.suggestion,
+        "anyWordNotice": \.anyWordNotice, "results": \.results, "facets": \.facets, "sortOptions": \.sortOptions,
+        "noResults": \.noResults, "hasFilters": \.hasFilters, "withoutFiltersURL": \.withoutFiltersURL, "pagination": \.pagination,
+    ]
+}
+
+extension SearchPageView.Result: TemplateValues {
+    static let templateFields: Fields = ["card": \.card, "snippetHTML": \.snippetHTML]
+}
+
+extension SearchPageView.FacetGroup: TemplateValues {
+    static let templateFields: Fields = ["heading": \.heading, "name": \.name, "options": \.options]
+}
+
+extension SearchPageView.FacetOption: TemplateValues {
+    static let templateFields: Fields = [
+        "id": \.id, "name": \.name, "value": \.value, "label": \.label, "count": \.count, "checked": \.checked,
+    ]
+}
+
+extension SearchPageView.SortOption: TemplateValues {
+    static let templateFields: Fields = ["value": \.value, "label": \.label, "selected": \.selected]
+}
