@@ -16,6 +16,7 @@ public enum DiacriticFolding {
 
     public static func fold(_ word: String) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 }) { return word }
+        if let latin = foldLatin(word) { return latin }
         var result = String.UnicodeScalarView()
         for scalar in word.decomposedStringWithCanonicalMapping.unicodeScalars {
             if scalar.isASCII {
@@ -28,6 +29,36 @@ public enum DiacriticFolding {
         }
         return String(result)
     }
+
+    /// Letters of Latin-1 and Latin Extended-A by their base letters: the accents Dutch text has,
+    /// folded without Foundation's (slow) decomposition. Nil when the word has other letters.
+    static func foldLatin(_ word: String) -> String? {
+        var result = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            if scalar.isASCII {
+                result.append(scalar)
+            } else if let base = latinBase[scalar] {
+                result.append(contentsOf: base.unicodeScalars)
+            } else {
+                return nil
+            }
+        }
+        return String(result)
+    }
+
+    static let latinBase: [Unicode.Scalar: String] = {
+        var table: [Unicode.Scalar: String] = [:]
+        for value in UInt32(0xC0)...UInt32(0x17F) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if let replacement = ligatures[scalar] {
+                table[scalar] = replacement
+                continue
+            }
+            let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.filter { !isCombiningMark($0) }
+            if base.count == 1, base.first!.isASCII { table[scalar] = String(String.UnicodeScalarView(base)) }
+        }
+        return table
+    }()
 
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {

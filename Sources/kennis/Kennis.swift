@@ -6,5 +6,8 @@ struct Kennis: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kennis",
         abstract: "Kennisplatform: a public knowledge platform for a policy knowledge institute.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self, MigrateDataCommand.self])
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self, MigrateDataCommand.self,
+            SearchCommand.self, SynonymsCommand.self, StemCommand.self, BenchCommand.self,
+        ])
 }

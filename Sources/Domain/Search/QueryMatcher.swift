@@ -3,14 +3,15 @@ import DutchLanguage
 /// Decides whether a word of a text is one the query asked for, to mark it in a snippet.
 ///
 /// A word matches when its folded form is a query word or phrase word, when it starts with a query
-/// prefix, or when one of its stems is a query stem. Stemming is the expensive part, so a word is only
-/// stemmed when it shares its first three letters with a query stem.
+/// prefix, or when one of its stems is a query stem. Callers that test many words keep a ``Memo``:
+/// texts repeat their words, and each distinct word is then analyzed once.
 public struct QueryMatcher: Sendable {
     let analyzer = DutchAnalyzer()
     var surfaces: Set<String> = []
     var stems: Set<String> = []
     var prefixes: [String] = []
-    private var stemStarts: [String] = []
+    /// How many different words a passage can match at most: the query's words, phrase words and prefixes.
+    public private(set) var termCount = 0
 
     /// `words` are extra words that should match as words do (synonyms of the query's words).
     public init(_ query: SearchQuery, words extraWords: [String] = []) {
@@ -21,8 +22,8 @@ public struct QueryMatcher: Sendable {
             case .prefix(let start): prefixes.append(analyzer.fold(start))
             }
         }
+        termCount = surfaces.count + prefixes.count
         for word in extraWords { addWord(word) }
-        stemStarts = Array(Set(stems.map { String($0.prefix(3)) }))
     }
 
     private mutating func addWord(_ word: String) {
@@ -36,7 +37,20 @@ public struct QueryMatcher: Sendable {
         let folded = analyzer.fold(word)
         if surfaces.contains(folded) { return true }
         if prefixes.contains(where: { folded.hasPrefix($0) }) { return true }
-        guard stemStarts.contains(where: { folded.contains($0) }) else { return false }
         return analyzer.stems(of: word).contains(where: stems.contains)
+    }
+
+    /// Answers already given, by word.
+    public struct Memo {
+        var answers: [String: Bool] = [:]
+
+        public init() {}
+    }
+
+    public func matches(_ word: String, memo: inout Memo) -> Bool {
+        if let answer = memo.answers[word] { return answer }
+        let answer = matches(word)
+        memo.answers[word] = answer
+        return answer
     }
 }

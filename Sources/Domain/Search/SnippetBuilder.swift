@@ -11,6 +11,8 @@ public struct SnippetBuilder: Sendable {
     let length: Int
     /// Only the start of very long texts is searched for a passage, to keep a result page fast.
     static let scannedCharacters = 20_000
+    static let quickCharacters = 2_000
+    static let leadingWords = 4
 
     public init(matcher: QueryMatcher, length: Int = 30) {
         self.matcher = matcher
@@ -18,24 +20,46 @@ public struct SnippetBuilder: Sendable {
     }
 
     /// The best passage of `text` (Markdown is read as plain text), or nil when no word matches.
+    ///
+    /// The start of the text is tried first; when it already holds every query word, the rest is not read.
     public func snippet(from text: String) -> Snippet? {
-        let plain = DutchAnalyzer().normalize(PlainText.fromMarkdown(String(text.prefix(Self.scannedCharacters))))
+        guard !matcher.isEmpty else { return nil }
+        var best: (snippet: Snippet, score: Int)?
+        for limit in [Self.quickCharacters, Self.scannedCharacters] {
+            best = passage(in: String(text.prefix(limit)), truncated: text.utf8.count > limit)
+            if text.utf8.count <= limit || (best?.score ?? 0) >= matcher.termCount { break }
+        }
+        return best?.snippet
+    }
+
+    private func passage(in text: String, truncated: Bool) -> (snippet: Snippet, score: Int)? {
+        let plain = DutchAnalyzer().normalize(PlainText.fromMarkdown(text))
         let tokens = Tokenizer.tokens(in: plain).filter { $0.kind != .compoundPart }
-        guard !tokens.isEmpty, !matcher.isEmpty else { return nil }
-        let matched = tokens.indices.filter { matcher.matches(tokens[$0].text) }
+        guard !tokens.isEmpty else { return nil }
+        var memo = QueryMatcher.Memo()
+        let matched = tokens.indices.filter { matcher.matches(tokens[$0].text, memo: &memo) }
         guard let first = matched.first else { return nil }
 
-        // The window with the most distinct matched words; ties go to the earliest.
+        // The window with the most distinct matched words, found by sliding over the matches; ties go to the earliest.
         var best = (start: first, score: 0)
-        for start in matched {
-            let words = Set(matched.lazy.filter { $0 >= start && $0 < start + length }.map { tokens[$0].text })
-            if words.count > best.score { best = (start, words.count) }
+        var inWindow: [String: Int] = [:]
+        var left = 0
+        for right in matched.indices {
+            inWindow[tokens[matched[right]].text, default: 0] += 1
+            while matched[right] - matched[left] >= length {
+                let word = tokens[matched[left]].text
+                inWindow[word]! -= 1
+                if inWindow[word] == 0 { inWindow[word] = nil }
+                left += 1
+            }
+            if inWindow.count > best.score { best = (matched[left], inWindow.count) }
         }
-        // Start a few words before the first match, so it is read in context.
-        let start = max(0, best.start - 4)
+        // Start a few words before the first match, so it is read in context; near the start, at the start.
+        let start = best.start <= Self.leadingWords * 2 ? 0 : best.start - Self.leadingWords
         let end = min(tokens.count, start + length)
-        return Snippet(segments: segments(plain, tokens: tokens[start..<end], matched: Set(matched),
-                                          leading: start > 0, trailing: end < tokens.count))
+        let snippet = Snippet(segments: segments(plain, tokens: tokens[start..<end], matched: Set(matched),
+                                                 leading: start > 0, trailing: end < tokens.count || truncated))
+        return (snippet, best.score)
     }
 
     /// The start of a text, unmarked: for results that matched elsewhere (say, in the title).

@@ -28,7 +28,7 @@ public enum SynonymSeed {
         ["jeugdwerker", "jongerenwerker"],
         ["ontheemde", "oorlogsvluchteling"],
     ]
-}}
+}
 
 /// One search, as the query log keeps it: no address, no account, only what was asked and found.
 public struct SearchLogEntry: Sendable, Equatable {

@@ -43,6 +43,9 @@ struct IndexedDocument: Sendable {
     /// The summary followed by the authors.
     let summary: IndexTerms
     let body: IndexTerms
+    /// The distinct surface words and stems of all fields, for the term dictionary.
+    let distinctWords: Set<String>
+    let distinctStems: Set<String>
 
     init(itemID: String, content: ItemContent, analyzer: DutchAnalyzer, cache: inout StemCache) {
         self.itemID = itemID
@@ -53,18 +56,13 @@ struct IndexedDocument: Sendable {
         recognition = content.recognition
         themes = " " + content.themes.joined(separator: " ") + " "
         audiences = " " + content.audiences.joined(separator: " ") + " "
-        title = analyzer.indexTerms(content.title, cache: &cache)
-        summary = analyzer.indexTerms(([content.summary] + content.authors).joined(separator: "\n"), cache: &cache)
-        body = analyzer.indexTerms(content.body, cache: &cache)
-    }
-
-    /// The distinct surface words and stems, for the term dictionary.
-    var distinctWords: Set<Substring> {
-        Set(title.surfaceTerms).union(summary.surfaceTerms).union(body.surfaceTerms)
-    }
-
-    var distinctStems: Set<Substring> {
-        Set(title.stemTerms).union(summary.stemTerms).union(body.stemTerms)
+        var words = Set<String>(minimumCapacity: 256), stems = Set<String>(minimumCapacity: 256)
+        title = analyzer.indexTerms(content.title, cache: &cache, distinctWords: &words, distinctStems: &stems)
+        summary = analyzer.indexTerms(([content.summary] + content.authors).joined(separator: "\n"), cache: &cache,
+                                      distinctWords: &words, distinctStems: &stems)
+        body = analyzer.indexTerms(content.body, cache: &cache, distinctWords: &words, distinctStems: &stems)
+        distinctWords = words
+        distinctStems = stems
     }
 }
 

@@ -53,8 +53,9 @@ struct SearchIndexer {
         try await fullText.insert(documents, db: db)
     }
 
-    /// Empties the index and fills it again from the items table, in batches.
-    func rebuild(batchSize: Int = 400) async throws {
+    /// Empties the index and fills it again from the items table, in batches; answers how many items it indexed.
+    @discardableResult
+    func rebuild(batchSize: Int = 400) async throws -> Int {
         try await db.raw("DELETE FROM search_words").run()
         try await db.raw("DELETE FROM search_stems").run()
         let ids = try await db.select().column("id").from("items").where("status", .equal, ItemStatus.gepubliceerd.rawValue)
@@ -69,6 +70,36 @@ struct SearchIndexer {
             try await index(items.map { IndexChange(itemID: $0.id, before: nil, after: $0.content) }, dictionary: &dictionary, cache: &cache)
         }
         try await dictionary.write(to: db)
+        return ids.count
+    }
+}
+
+/// Operator tasks on the search index, for `kennis search reindex`.
+public struct SearchMaintenance: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// Rebuilds the whole index in one transaction: searches see the old index until it commits.
+    public func rebuild() async throws -> Int {
+        try await database.write { db in try await SearchIndexer(db: db).rebuild() }
+    }
+
+    /// Bytes on disk of the index: documents, full-text structures and the term dictionary.
+    public func indexBytes() async throws -> Int {
+        let statement: SQLQueryString = database.dialectName == "postgresql"
+            ? """
+              SELECT CAST(pg_total_relation_size(to_regclass('search_documents')) + pg_total_relation_size(to_regclass('search_words'))
+                + pg_total_relation_size(to_regclass('search_stems')) AS BIGINT) AS n
+              """
+            : """
+              SELECT COALESCE(SUM(pgsize), 0) AS n FROM dbstat
+              WHERE name GLOB 'search_fts*' OR name GLOB 'sqlite_autoindex_search_*'
+                 OR name IN ('search_documents', 'search_words', 'search_stems')
+              """
+        return try await database.reader.raw(statement).first(decodingColumn: "n", as: Int.self) ?? 0
     }
 }
 
@@ -83,8 +114,8 @@ struct IndexChange: Sendable {
 /// words occur at all, and for search-as-you-type. Changes are summed in memory and written once per
 /// transaction, because an import touches the same words thousands of times.
 struct TermDictionaryDelta {
-    private var words: [Substring: Int] = [:]
-    private var stems: [Substring: Int] = [:]
+    private var words: [String: Int] = [:]
+    private var stems: [String: Int] = [:]
 
     mutating func add(_ document: IndexedDocument) { count(document, by: 1) }
     mutating func subtract(_ document: IndexedDocument) { count(document, by: -1) }
@@ -96,7 +127,7 @@ struct TermDictionaryDelta {
 
     func write(to db: any SQLDatabase) async throws {
         for (table, counts) in [("search_words", words), ("search_stems", stems)] {
-            let changed = counts.filter { $0.value != 0 }.map { (String($0.key), $0.value) }
+            let changed = counts.filter { $0.value != 0 }.map { ($0.key, $0.value) }
             for batch in changed.chunked(by: 5_000) {
                 let rows = batch.map { SQLQueryString("(\(bind: $0.0), \(bind: $0.1))") as any SQLExpression }
                 try await db.raw("""
