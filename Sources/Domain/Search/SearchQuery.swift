@@ -66,6 +66,12 @@ public struct SearchQuery: Sendable, Hashable {
 
     public static func parse(_ input: String) -> SearchQuery {
         var parser = SearchQueryParser(DutchAnalyzer().normalize(String(input.prefix(maximumLength))))
-        return parser.parse()
+        var query = parser.parse()
+        // Closing an open quote can make the normalized text a little longer than the input; drop
+        // terms from the end until it fits, so that a normalized query always parses to itself.
+        while query.normalized.count > maximumLength {
+            if !query.excluded.isEmpty { query.excluded.removeLast() } else { query.groups.removeLast() }
+        }
+        return query
     }
 }

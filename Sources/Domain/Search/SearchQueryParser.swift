@@ -49,7 +49,7 @@ struct SearchQueryParser {
         if isPrefix, words.count == 1 {
             add(.prefix(words[0]), excluded: isExcluded)
         } else if isExcluded, words.count > 1 {
-            add(.phrase(words), excluded: true)
+            add(.phrase(Array(words.prefix(SearchQuery.maximumTerms))), excluded: true)
         } else {
             for word in words { add(.word(word), excluded: isExcluded) }
         }
@@ -65,7 +65,7 @@ struct SearchQueryParser {
     }
 
     private mutating func add(_ term: SearchQuery.Term?, excluded isExcluded: Bool) {
-        guard let term else { return }
+        guard let term, termCount < SearchQuery.maximumTerms else { return }
         if isExcluded {
             if !excluded.contains(term) { excluded.append(term) }
         } else if joinNextToLastGroup, !groups.isEmpty {

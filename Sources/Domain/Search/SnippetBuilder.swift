@@ -9,14 +9,14 @@ public struct SnippetBuilder: Sendable {
     let matcher: QueryMatcher
     /// Words in a passage: about two lines on a phone.
     let length: Int
-    /// Only the start of very long texts is searched for a passage, to keep a result page fast.
+    /// Only the start of very long texts is searched for a passage, to keep a result page fast (bytes of UTF-8).
     static let scannedCharacters = 20_000
     static let quickCharacters = 2_000
     static let leadingWords = 4
 
     public init(matcher: QueryMatcher, length: Int = 30) {
         self.matcher = matcher
-        self.length = length
+        self.length = max(1, length)
     }
 
     /// The best passage of `text` (Markdown is read as plain text), or nil when no word matches.
@@ -26,15 +26,25 @@ public struct SnippetBuilder: Sendable {
         guard !matcher.isEmpty else { return nil }
         var best: (snippet: Snippet, score: Int)?
         for limit in [Self.quickCharacters, Self.scannedCharacters] {
-            best = passage(in: String(text.prefix(limit)), truncated: text.utf8.count > limit)
+            best = passage(in: Self.prefix(of: text, bytes: limit), truncated: text.utf8.count > limit)
             if text.utf8.count <= limit || (best?.score ?? 0) >= matcher.termCount { break }
         }
         return best?.snippet
     }
 
+    /// At most `bytes` bytes of UTF-8, cut at a character start (cheaper than counting characters).
+    static func prefix(of text: String, bytes: Int) -> String {
+        let utf8 = Array(text.utf8.prefix(bytes + 1))
+        guard utf8.count > bytes else { return text }
+        var end = bytes
+        while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+        return String(decoding: utf8[..<end], as: UTF8.self)
+    }
+
     private func passage(in text: String, truncated: Bool) -> (snippet: Snippet, score: Int)? {
         let plain = DutchAnalyzer().normalize(PlainText.fromMarkdown(text))
-        let tokens = Tokenizer.tokens(in: plain).filter { $0.kind != .compoundPart }
+        // Compound parts stay: the index finds "sociaal-economisch" for "economisch", so the snippet marks it.
+        let tokens = Tokenizer.tokens(in: plain)
         guard !tokens.isEmpty else { return nil }
         var memo = QueryMatcher.Memo()
         let matched = tokens.indices.filter { matcher.matches(tokens[$0].text, memo: &memo) }
@@ -55,7 +65,9 @@ public struct SnippetBuilder: Sendable {
             if inWindow.count > best.score { best = (matched[left], inWindow.count) }
         }
         // Start a few words before the first match, so it is read in context; near the start, at the start.
-        let start = best.start <= Self.leadingWords * 2 ? 0 : best.start - Self.leadingWords
+        var start = best.start <= Self.leadingWords * 2 ? 0 : best.start - Self.leadingWords
+        // Never start inside a hyphenated compound: its whole form comes before its parts.
+        while start > 0, tokens[start].kind == .compoundPart { start -= 1 }
         let end = min(tokens.count, start + length)
         let snippet = Snippet(segments: segments(plain, tokens: tokens[start..<end], matched: Set(matched),
                                                  leading: start > 0, trailing: end < tokens.count || truncated))
@@ -64,7 +76,7 @@ public struct SnippetBuilder: Sendable {
 
     /// The start of a text, unmarked: for results that matched elsewhere (say, in the title).
     public func opening(of text: String) -> Snippet {
-        let plain = DutchAnalyzer().normalize(PlainText.fromMarkdown(String(text.prefix(Self.scannedCharacters))))
+        let plain = DutchAnalyzer().normalize(PlainText.fromMarkdown(Self.prefix(of: text, bytes: Self.scannedCharacters)))
         let tokens = Tokenizer.tokens(in: plain).filter { $0.kind != .compoundPart }
         guard !tokens.isEmpty else { return Snippet(segments: []) }
         let end = min(tokens.count, length)
@@ -73,14 +85,17 @@ public struct SnippetBuilder: Sendable {
 
     private func segments(_ text: String, tokens: ArraySlice<Token>, matched: Set<Int>, leading: Bool, trailing: Bool) -> [Snippet.Segment] {
         var segments: [Snippet.Segment] = leading ? [.init("… ")] : []
-        var cursor = tokens.first!.range.lowerBound
+        // A passage that starts or ends with the text keeps its opening quote or closing punctuation.
+        var cursor = leading ? tokens.first!.range.lowerBound : text.startIndex
         for index in tokens.indices where matched.contains(index) {
             let range = tokens[index].range
+            // A part of a compound that was marked whole is already in.
+            guard range.lowerBound >= cursor else { continue }
             if cursor < range.lowerBound { segments.append(.init(String(text[cursor..<range.lowerBound]))) }
             segments.append(.init(String(text[range]), isMatch: true))
             cursor = range.upperBound
         }
-        let end = tokens.last!.range.upperBound
+        let end = trailing ? tokens.last!.range.upperBound : text.endIndex
         if cursor < end { segments.append(.init(String(text[cursor..<end]))) }
         if trailing { segments.append(.init(" …")) }
         return segments

@@ -119,8 +119,14 @@ public struct SQLKnowledgeStore: KnowledgeStore {
             let indexer = SearchIndexer(db: db)
             var dictionary = TermDictionaryDelta()
             var cache = StemCache()
-            for start in stride(from: 0, to: contents.count, by: Self.batchSize) {
-                let batch = Array(contents[start..<min(start + Self.batchSize, contents.count)])
+            let batches = stride(from: 0, to: contents.count, by: Self.batchSize).map {
+                Array(contents[$0..<min($0 + Self.batchSize, contents.count)])
+            }
+            var analysis = batches.first.map { IndexChange.analyze($0, cache: StemCache()) }
+            for (number, batch) in batches.enumerated() {
+                // Analyze the next batch for the search index while this one is written.
+                guard let (prepared, analysisCache) = await analysis?.value else { break }
+                analysis = number + 1 < batches.count ? IndexChange.analyze(batches[number + 1], cache: analysisCache) : nil
                 let existing = try await Self.items(withSlugs: batch.map(\.slug), db: db)
                 var links: [(String, ItemContent)] = []
                 var newRows: [ItemRow] = []
@@ -135,12 +141,12 @@ public struct SQLKnowledgeStore: KnowledgeStore {
                         try await Self.update(ItemRow(id: stored.id, content: content, created: now, updated: now), db: db)
                         summary.updated += 1
                         links.append((stored.id, content))
-                        changes.append(IndexChange(itemID: stored.id, before: stored.content, after: content))
+                        changes.append(IndexChange(itemID: stored.id, before: stored.content, after: content, prepared: prepared[content.slug]))
                     } else {
                         let row = ItemRow(id: UUID().uuidString.lowercased(), content: content, created: now, updated: now)
                         newRows.append(row)
                         links.append((row.id, content))
-                        changes.append(IndexChange(itemID: row.id, before: nil, after: content))
+                        changes.append(IndexChange(itemID: row.id, before: nil, after: content, prepared: prepared[content.slug]))
                     }
                 }
                 try await Self.insert(newRows, db: db)

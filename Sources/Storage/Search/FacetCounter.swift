@@ -37,6 +37,13 @@ struct FacetFilters {
         }
     }
 
+    /// The selected values of a facet as a document's values are compared with them: a theme as itself
+    /// and its descendants.
+    func expandedSelection(_ facet: FacetName) -> Set<String> {
+        let values = selections.values(of: facet)
+        return Set(facet == .theme ? values.flatMap(taxonomy.themeAndDescendants) : values)
+    }
+
     /// The values a facet can take, in the order the website lists them. Years come from the data.
     func vocabulary(_ facet: FacetName) -> [String] {
         switch facet {
@@ -51,12 +58,16 @@ struct FacetFilters {
 }
 
 /// Counts the matches of a plan: the total under all selections, and for each facet value the total
-/// it would have if that value were the facet's selection. One pass over the matches answers all
-/// fixed vocabularies; years, which are open-ended, take a second, grouped query.
+/// it would have if that value were the facet's selection (the other facets' selections stay).
+///
+/// Counting in SQL costs a pass per facet value over every match; instead the database returns the
+/// matching document numbers as one text, and the ``FacetTable`` of this process, which knows every
+/// document's facet values, counts them.
 struct FacetCounter {
     let db: any SQLDatabase
     let fullText: any FullTextDialect
     let filters: FacetFilters
+    let table: FacetTable
 
     struct Counts {
         var total: Int
@@ -67,38 +78,60 @@ struct FacetCounter {
         var base: [any SQLExpression] = []
         if !plan.isEmpty { base.append(fullText.matches(plan)) }
         if !plan.excluded.isEmpty { base.append(SQLQueryString("NOT \(fullText.matchesAny(plan.excluded))")) }
-        let scope = SQLQueryString.all(base)
+        let concatenate = db.dialect.name == "postgresql" ? "string_agg" : "group_concat"
+        struct Row: Decodable { let top: Int?, docs: String? }
+        let row = try await db.raw("""
+            SELECT (SELECT MAX(doc) FROM search_documents) AS top,
+                   \(unsafeRaw: concatenate)(CAST(d.doc AS TEXT), \(bind: ",")) AS docs
+            FROM search_documents d WHERE \(SQLQueryString.all(base))
+            """).first(decoding: Row.self)
+        // The maximum is read in the same statement as the matches, so every match is at most `top`.
+        try await table.refresh(upTo: row?.top ?? 0, db: db)
+        let groups = table.groups(of: Self.numbers(in: row?.docs ?? ""))
+        return counts(groups)
+    }
 
-        let fixed = FacetName.allCases.filter { $0 != .year }.flatMap { facet in
-            filters.vocabulary(facet).map { (facet, $0) }
-        }
-        var columns: [any SQLExpression] = [SQLQueryString("COUNT(CASE WHEN \(filters.all) THEN 1 END) AS total")]
-        for (index, (facet, value)) in fixed.enumerated() {
-            columns.append(SQLQueryString("""
-                COUNT(CASE WHEN \(filters.allExcept(facet)) AND \(filters.condition(facet: facet, value: value)) THEN 1 END) \
-                AS \(ident: "c\(index)")
-                """))
-        }
-        guard let row = try await db.raw("SELECT \(SQLList(columns)) FROM search_documents d WHERE \(scope)").first() else {
-            return Counts(total: 0, facets: [:])
-        }
-        let total = try row.decode(column: "total", as: Int.self)
-        var facets: [FacetName: [FacetCount]] = [:]
-        for (index, (facet, value)) in fixed.enumerated() {
-            let count = try row.decode(column: "c\(index)", as: Int.self)
-            if count > 0 || filters.selections.values(of: facet).contains(value) {
-                facets[facet, default: []].append(FacetCount(value: value, count: count))
+    static func numbers(in text: String) -> [Int] {
+        var numbers: [Int] = []
+        var current = 0, inNumber = false
+        for byte in text.utf8 {
+            if byte >= 48 && byte <= 57 {
+                current = current * 10 + Int(byte - 48)
+                inNumber = true
+            } else if inNumber {
+                numbers.append(current)
+                (current, inNumber) = (0, false)
             }
         }
+        if inNumber { numbers.append(current) }
+        return numbers
+    }
 
-        struct Year: Decodable { let year: Int, n: Int }
-        let years = try await db.raw("""
-            SELECT d.year AS year, COUNT(*) AS n FROM search_documents d
-            WHERE \(scope) AND \(filters.allExcept(.year)) GROUP BY d.year ORDER BY d.year DESC
-            """).all(decoding: Year.self)
-        facets[.year] = years.map { FacetCount(value: String($0.year), count: $0.n) }
-        for selected in filters.selections.years where !years.contains(where: { $0.year == selected }) {
-            facets[.year, default: []].append(FacetCount(value: String(selected), count: 0))
+    /// The counts from groups of documents that share their facet values.
+    func counts(_ groups: [(key: FacetKey, count: Int)]) -> Counts {
+        let facetNames = FacetName.allCases
+        let selected = facetNames.map { filters.expandedSelection($0) }
+        var total = 0
+        var tallies = [[String: Int]](repeating: [:], count: facetNames.count)
+        for (key, count) in groups {
+            let values = facetNames.map { key.values($0, taxonomy: filters.taxonomy) }
+            let passes = facetNames.indices.map { selected[$0].isEmpty || values[$0].contains(where: selected[$0].contains) }
+            let failing = passes.indices.filter { !passes[$0] }
+            if failing.isEmpty { total += count }
+            // A facet's counts ignore its own selection: they count where every other facet passes.
+            for facet in facetNames.indices where failing.isEmpty || failing == [facet] {
+                for value in values[facet] { tallies[facet][value, default: 0] += count }
+            }
+        }
+        var facets: [FacetName: [FacetCount]] = [:]
+        for (index, facet) in facetNames.enumerated() {
+            let tally = tallies[index]
+            let chosen = filters.selections.values(of: facet)
+            let order = facet == .year ? Set(tally.keys).union(chosen).sorted(by: >) : filters.vocabulary(facet)
+            facets[facet] = order.compactMap { value in
+                let count = tally[value] ?? 0
+                return count > 0 || chosen.contains(value) ? FacetCount(value: value, count: count) : nil
+            }
         }
         return Counts(total: total, facets: facets)
     }

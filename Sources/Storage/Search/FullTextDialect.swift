@@ -30,7 +30,8 @@ enum FullText {
 
 /// One published item, analyzed and ready for the index.
 struct IndexedDocument: Sendable {
-    let itemID: String
+    /// Set after analysis when the item's id is only known later (a bulk import analyzes ahead).
+    var itemID: String
     let type: String
     let published: String
     let year: Int
@@ -39,6 +40,8 @@ struct IndexedDocument: Sendable {
     /// Slugs between spaces (` integratie werk `), so one `LIKE '% slug %'` tests membership.
     let themes: String
     let audiences: String
+    /// All facet values in one text (see ``FacetKey``), for the in-memory ``FacetTable``.
+    let facets: String
     let title: IndexTerms
     /// The summary followed by the authors.
     let summary: IndexTerms
@@ -56,6 +59,7 @@ struct IndexedDocument: Sendable {
         recognition = content.recognition
         themes = " " + content.themes.joined(separator: " ") + " "
         audiences = " " + content.audiences.joined(separator: " ") + " "
+        facets = FacetKey(content).text
         var words = Set<String>(minimumCapacity: 256), stems = Set<String>(minimumCapacity: 256)
         title = analyzer.indexTerms(content.title, cache: &cache, distinctWords: &words, distinctStems: &stems)
         summary = analyzer.indexTerms(([content.summary] + content.authors).joined(separator: "\n"), cache: &cache,

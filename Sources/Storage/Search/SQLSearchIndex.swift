@@ -12,6 +12,8 @@ import SQLKit
 public struct SQLSearchIndex: SearchIndex {
     let database: Database
     let analyzer = DutchAnalyzer()
+    /// Shared by every search of this index: create one index per process, not one per search.
+    let facetTable = FacetTable()
 
     public init(database: Database) {
         self.database = database
@@ -26,11 +28,11 @@ public struct SQLSearchIndex: SearchIndex {
         let filters = FacetFilters(request.filters, taxonomy: taxonomy)
 
         var plan = MatchPlan(query, synonyms: synonyms)
-        var counts = try await FacetCounter(db: db, fullText: fullText, filters: filters).count(plan)
+        var counts = try await FacetCounter(db: db, fullText: fullText, filters: filters, table: facetTable).count(plan)
         var matchedAnyWord = false
         if counts.total == 0, plan.groups.count > 1 {
             let anyPlan = MatchPlan(query.anyTerm, synonyms: synonyms)
-            let anyCounts = try await FacetCounter(db: db, fullText: fullText, filters: filters).count(anyPlan)
+            let anyCounts = try await FacetCounter(db: db, fullText: fullText, filters: filters, table: facetTable).count(anyPlan)
             if anyCounts.total > 0 {
                 (plan, counts, matchedAnyWord) = (anyPlan, anyCounts, true)
             }

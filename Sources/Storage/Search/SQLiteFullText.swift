@@ -18,10 +18,10 @@ struct SQLiteFullText: FullTextDialect {
     func createSchema(_ db: any SQLDatabase) async throws {
         try await db.raw("""
             CREATE TABLE search_documents (
-                doc INTEGER PRIMARY KEY,
+                doc INTEGER PRIMARY KEY AUTOINCREMENT,
                 item_id TEXT NOT NULL UNIQUE REFERENCES items(id) ON DELETE CASCADE,
                 type TEXT NOT NULL, published TEXT NOT NULL, year INTEGER NOT NULL,
-                knowledge TEXT, recognition TEXT, themes TEXT NOT NULL, audiences TEXT NOT NULL)
+                knowledge TEXT, recognition TEXT, themes TEXT NOT NULL, audiences TEXT NOT NULL, facets TEXT NOT NULL)
             """).run()
         try await db.raw("""
             CREATE VIRTUAL TABLE search_fts USING fts5(
@@ -33,14 +33,14 @@ struct SQLiteFullText: FullTextDialect {
         guard !documents.isEmpty else { return }
         struct Inserted: Decodable { let doc: Int, item_id: String }
         var docs: [String: Int] = [:]
-        // 9 values a row: well below SQLite's limit of bound values per statement.
+        // 10 values a row: well below SQLite's limit of bound values per statement.
         for batch in documents.chunked(by: 500) {
             let builder = db.insert(into: "search_documents")
-                .columns("item_id", "type", "published", "year", "knowledge", "recognition", "themes", "audiences")
+                .columns("item_id", "type", "published", "year", "knowledge", "recognition", "themes", "audiences", "facets")
             for document in batch {
                 builder.values(SQLBind(document.itemID), SQLBind(document.type), SQLBind(document.published),
                                SQLBind(document.year), SQLBind(document.knowledge), SQLBind(document.recognition),
-                               SQLBind(document.themes), SQLBind(document.audiences))
+                               SQLBind(document.themes), SQLBind(document.audiences), SQLBind(document.facets))
             }
             for row in try await builder.returning("doc", "item_id").all(decoding: Inserted.self) {
                 docs[row.item_id] = row.doc

@@ -43,7 +43,8 @@ struct SearchIndexer {
         var documents: [IndexedDocument] = []
         for change in changes {
             if let after = change.after, after.status == .gepubliceerd {
-                let document = IndexedDocument(itemID: change.itemID, content: after, analyzer: analyzer, cache: &cache)
+                var document = change.prepared ?? IndexedDocument(itemID: change.itemID, content: after, analyzer: analyzer, cache: &cache)
+                document.itemID = change.itemID
                 dictionary.add(document)
                 documents.append(document)
             }
@@ -108,6 +109,22 @@ struct IndexChange: Sendable {
     let itemID: String
     let before: ItemContent?
     let after: ItemContent?
+    /// `after`, already analyzed (see ``SearchIndexer/analyze(_:cache:)``).
+    var prepared: IndexedDocument? = nil
+
+    /// Analyzes the published items among `contents` by slug, off the writer, so that a bulk import can
+    /// analyze the next batch on one core while the database writes this one on the other.
+    static func analyze(_ contents: [ItemContent], cache: StemCache) -> Task<(documents: [String: IndexedDocument], cache: StemCache), Never> {
+        Task {
+            var cache = cache
+            var documents: [String: IndexedDocument] = [:]
+            let analyzer = DutchAnalyzer()
+            for content in contents where content.status == .gepubliceerd {
+                documents[content.slug] = IndexedDocument(itemID: "", content: content, analyzer: analyzer, cache: &cache)
+            }
+            return (documents, cache)
+        }
+    }
 }
 
 /// How many published items hold each word and each stem: for "Bedoelde u …?", for knowing which query

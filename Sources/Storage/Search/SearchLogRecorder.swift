@@ -39,9 +39,11 @@ public actor SearchLogRecorder: Service {
         await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 try? await Task.sleep(for: self.interval)
+                guard !Task.isCancelled else { break }
                 await self.flush()
             }
         }
-        await flush()
+        // The last entries are written even when the service was cancelled rather than shut down.
+        await Task { await self.flush() }.value
     }
 }

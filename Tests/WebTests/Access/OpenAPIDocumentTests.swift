@@ -114,7 +114,7 @@ struct OpenAPIDocumentTests {
     /// The routes the API controller registers.
     static let apiRoutes: [String] = [
         "GET /api/v1/items", "POST /api/v1/items", "GET /api/v1/items/{slug}", "PUT /api/v1/items/{slug}",
-        "DELETE /api/v1/items/{slug}", "GET /api/v1/taxonomies",
+        "DELETE /api/v1/items/{slug}", "GET /api/v1/taxonomies", "GET /api/v1/search", "GET /api/v1/suggest",
     ]
 
     @Test("Every API route is documented", arguments: apiRoutes)
