@@ -33,7 +33,7 @@ public struct DutchAnalyzer: Sendable {
         return text.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x2002...0x206F).contains($0.value) }
     }
 
-    /// The tokens of `text` after NFC normalization; their ranges point into `normalize(text)`.
+    /// The tokens of a text that ``normalize(_:)`` has normalized; their ranges point into that text.
     public func tokens(_ normalizedText: String) -> [Token] {
         Tokenizer.tokens(in: normalizedText)
     }
@@ -67,18 +67,36 @@ public struct DutchAnalyzer: Sendable {
         var stems = ""
         surface.reserveCapacity(text.utf8.count)
         stems.reserveCapacity(text.utf8.count)
+        // A compound's joined form goes after the text, so that the parts stand next to the words around
+        // them: "het sociaal-economisch beleid" is found by the phrase "het sociaal economisch beleid".
+        var joined: [String] = []
         for token in tokens(normalize(text)) {
-            let entry = cache.entry(for: token.text, analyzer: self)
-            if !surface.isEmpty { surface.append(" ") }
-            surface.append(entry.folded)
-            distinctWords.insert(entry.folded)
-            for stem in entry.stems {
-                if !stems.isEmpty { stems.append(" ") }
-                stems.append(stem)
-                distinctStems.insert(stem)
+            if token.kind == .compound {
+                joined.append(token.text)
+            } else {
+                append(token.text, to: &surface, &stems, cache: &cache, distinctWords: &distinctWords, distinctStems: &distinctStems)
             }
         }
+        for word in joined {
+            append(word, to: &surface, &stems, cache: &cache, distinctWords: &distinctWords, distinctStems: &distinctStems)
+        }
         return IndexTerms(surface: surface, stems: stems)
+    }
+
+    private func append(
+        _ word: String, to surface: inout String, _ stems: inout String, cache: inout StemCache,
+        distinctWords: inout Set<String>, distinctStems: inout Set<String>
+    ) {
+        let entry = cache.entry(for: word, analyzer: self)
+        guard !entry.folded.isEmpty else { return }
+        if !surface.isEmpty { surface.append(" ") }
+        surface.append(entry.folded)
+        distinctWords.insert(entry.folded)
+        for stem in entry.stems where !stem.isEmpty {
+            if !stems.isEmpty { stems.append(" ") }
+            stems.append(stem)
+            distinctStems.insert(stem)
+        }
     }
 }
 

@@ -15,8 +15,8 @@ public struct Token: Sendable, Equatable {
 }
 
 /// Splits text into words and numbers: runs of letters and digits. A hyphen between two runs joins them
-/// into a compound, which yields the joined word followed by its parts (in reading order, so an exact
-/// phrase over the parts still matches). Everything else — spaces, punctuation, symbols — separates.
+/// into a compound, which yields the joined word followed by its parts in reading order. Everything
+/// else — spaces, punctuation, symbols — separates.
 ///
 /// ```swift
 /// Tokenizer.tokens(in: "Sociaal-economische positie").map(\.text)
@@ -61,10 +61,13 @@ public enum Tokenizer {
         return tokens
     }
 
+    /// Letters and digits; not a combining mark, even one Unicode counts as alphabetic (U+093F), because
+    /// folding removes marks and a word must not fold to nothing.
     static func isWordStart(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.isASCII { return isASCIIAlphanumeric(scalar) }
-        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        return (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) && !DiacriticFolding.isCombiningMark(scalar)
     }
+
 
     /// Letters, digits, and the combining marks of a decomposed letter.
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {

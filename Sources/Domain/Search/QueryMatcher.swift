@@ -10,9 +10,9 @@ public struct QueryMatcher: Sendable {
     var surfaces: Set<String> = []
     var stems: Set<String> = []
     var prefixes: [String] = []
-    /// The first two letters of each stem, as UTF-8: a word that holds none of them cannot have one of
-    /// the stems, so it is not stemmed. (Two, not three: `menen` stems to `meen`.)
-    private var stemStarts: [[UInt8]] = []
+    /// The first byte of each stem: a word without any of them cannot have one of the stems, so it is not
+    /// stemmed. (One letter, not more: `menen` stems to `meen` and `uren` to `uur`.)
+    private var stemStarts: Set<UInt8> = []
     /// How many different words a passage can match at most: the query's words, phrase words and prefixes.
     public private(set) var termCount = 0
 
@@ -27,7 +27,7 @@ public struct QueryMatcher: Sendable {
         }
         termCount = surfaces.count + prefixes.count
         for word in extraWords { addWord(word) }
-        stemStarts = Array(Set(stems.map { Array($0.utf8.prefix(2)) }))
+        stemStarts = Set(stems.compactMap(\.utf8.first))
     }
 
     private mutating func addWord(_ word: String) {
@@ -41,19 +41,8 @@ public struct QueryMatcher: Sendable {
         let folded = analyzer.fold(word)
         if surfaces.contains(folded) { return true }
         if prefixes.contains(where: { folded.hasPrefix($0) }) { return true }
-        let bytes = Array(folded.utf8)
-        guard stemStarts.contains(where: { Self.contains(bytes, $0) }) else { return false }
+        guard folded.utf8.contains(where: stemStarts.contains) else { return false }
         return analyzer.stems(of: word).contains(where: stems.contains)
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if needle.count == 1 || haystack[start + 1] == needle[1] && (needle.count == 2 || haystack[start..<(start + needle.count)].elementsEqual(needle)) {
-                return true
-            }
-        }
-        return false
     }
 
     /// Answers already given, by word.

@@ -2,8 +2,8 @@ import DutchLanguage
 
 /// What a visitor typed into the search box, read leniently.
 ///
-/// The language: words (all must match), `"an exact phrase"`, `-excluded`, `prefix*`, and `OR` between
-/// two terms. Nothing a visitor types is an error: an unbalanced quote runs to the end, a lone operator
+/// The language: words (all must match), `"an exact phrase"`, `-excluded`, `prefix*`, and `OR` (or the
+/// Dutch `OF`) between two terms. Nothing a visitor types is an error: an unbalanced quote runs to the end, a lone operator
 /// is ignored, control characters separate words, and only the first ``maximumLength`` characters and
 /// ``maximumTerms`` terms count.
 ///

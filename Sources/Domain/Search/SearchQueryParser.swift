@@ -37,7 +37,8 @@ struct SearchQueryParser {
     private var termCount: Int { groups.reduce(0) { $0 + $1.count } + excluded.count }
 
     private mutating func chunk(_ raw: String) {
-        if raw == "OR" {
+        // `OF` is the Dutch `OR`; both only in capitals, so the words "of" and "or" stay words.
+        if raw == "OR" || raw == "OF" {
             joinNextToLastGroup = !groups.isEmpty
             return
         }

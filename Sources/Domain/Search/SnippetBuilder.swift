@@ -9,9 +9,10 @@ public struct SnippetBuilder: Sendable {
     let matcher: QueryMatcher
     /// Words in a passage: about two lines on a phone.
     let length: Int
-    /// Only the start of very long texts is searched for a passage, to keep a result page fast (bytes of UTF-8).
-    static let scannedCharacters = 20_000
-    static let quickCharacters = 2_000
+    /// Only the start of very long texts is searched for a passage, to keep a result page fast.
+    static let scannedBytes = 20_000
+    /// The first try: most passages are found here, and then the rest is not read.
+    static let quickBytes = 2_000
     static let leadingWords = 4
 
     public init(matcher: QueryMatcher, length: Int = 30) {
@@ -25,7 +26,7 @@ public struct SnippetBuilder: Sendable {
     public func snippet(from text: String) -> Snippet? {
         guard !matcher.isEmpty else { return nil }
         var best: (snippet: Snippet, score: Int)?
-        for limit in [Self.quickCharacters, Self.scannedCharacters] {
+        for limit in [Self.quickBytes, Self.scannedBytes] {
             best = passage(in: Self.prefix(of: text, bytes: limit), truncated: text.utf8.count > limit)
             if text.utf8.count <= limit || (best?.score ?? 0) >= matcher.termCount { break }
         }
@@ -76,7 +77,7 @@ public struct SnippetBuilder: Sendable {
 
     /// The start of a text, unmarked: for results that matched elsewhere (say, in the title).
     public func opening(of text: String) -> Snippet {
-        let plain = DutchAnalyzer().normalize(PlainText.fromMarkdown(Self.prefix(of: text, bytes: Self.scannedCharacters)))
+        let plain = DutchAnalyzer().normalize(PlainText.fromMarkdown(Self.prefix(of: text, bytes: Self.scannedBytes)))
         let tokens = Tokenizer.tokens(in: plain).filter { $0.kind != .compoundPart }
         guard !tokens.isEmpty else { return Snippet(segments: []) }
         let end = min(tokens.count, length)

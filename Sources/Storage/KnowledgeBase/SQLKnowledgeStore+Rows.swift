@@ -12,10 +12,14 @@ extension SQLKnowledgeStore {
     }
 
     /// The stored items with these slugs, keyed by slug.
-    static func items(withSlugs slugs: [String], db: any SQLDatabase) async throws -> [String: KnowledgeItem] {
+    ///
+    /// `locking` holds the rows until the transaction ends (`FOR UPDATE` on PostgreSQL; SQLite's single
+    /// writer needs nothing), so two concurrent updates of one item apply one after the other — the
+    /// search index subtracts the version it read.
+    static func items(withSlugs slugs: [String], locking: Bool = false, db: any SQLDatabase) async throws -> [String: KnowledgeItem] {
         guard !slugs.isEmpty else { return [:] }
-        let rows = try await db.select().columns(ItemRow.columns.map { SQLColumn($0) }).from("items")
-            .where("slug", .in, slugs).all(decoding: ItemRow.self)
+        let select = db.select().columns(ItemRow.columns.map { SQLColumn($0) }).from("items").where("slug", .in, slugs)
+        let rows = try await (locking ? select.for(.update) : select).all(decoding: ItemRow.self)
         return Dictionary(try await hydrate(rows, db: db).map { ($0.content.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -82,7 +82,7 @@ public struct SQLKnowledgeStore: KnowledgeStore {
     public func update(slug: String, with content: ItemContent) async throws -> KnowledgeItem {
         let now = clock.now()
         try await database.write { db in
-            guard let stored = try await Self.items(withSlugs: [slug], db: db)[slug] else {
+            guard let stored = try await Self.items(withSlugs: [slug], locking: true, db: db)[slug] else {
                 throw DomainError.notFound("no item with slug '\(slug)'")
             }
             let id = stored.id
@@ -99,7 +99,7 @@ public struct SQLKnowledgeStore: KnowledgeStore {
 
     public func delete(slug: String) async throws {
         try await database.write { db in
-            guard let stored = try await Self.items(withSlugs: [slug], db: db)[slug] else {
+            guard let stored = try await Self.items(withSlugs: [slug], locking: true, db: db)[slug] else {
                 throw DomainError.notFound("no item with slug '\(slug)'")
             }
             let id = stored.id
@@ -127,7 +127,7 @@ public struct SQLKnowledgeStore: KnowledgeStore {
                 // Analyze the next batch for the search index while this one is written.
                 guard let (prepared, analysisCache) = await analysis?.value else { break }
                 analysis = number + 1 < batches.count ? IndexChange.analyze(batches[number + 1], cache: analysisCache) : nil
-                let existing = try await Self.items(withSlugs: batch.map(\.slug), db: db)
+                let existing = try await Self.items(withSlugs: batch.map(\.slug), locking: true, db: db)
                 var links: [(String, ItemContent)] = []
                 var newRows: [ItemRow] = []
                 var changes: [IndexChange] = []

@@ -56,47 +56,51 @@ struct FacetKey: Hashable, Sendable {
 /// Every indexed document's facet values, in this process's memory, so that counting the facets of a
 /// search is a walk over its matches instead of a pass per facet value in SQL.
 ///
-/// Document numbers only grow (a changed item gets a new number), so the table stays correct by
-/// loading the documents above the highest number it knows whenever a search sees a higher one;
-/// removed documents never match again, so their stale entries are never read. Several instances
-/// on one PostgreSQL database each keep their own table this way.
+/// The table learns documents as searches meet them: the matches it does not know yet are loaded by
+/// number before counting. A changed item gets a new document number, so a known number never changes
+/// its values; removed documents no longer match, so their entries are never read again. That holds
+/// with any commit order, so several instances on one PostgreSQL database each keep their own table.
 final class FacetTable: Sendable {
     private struct State {
         var keys: [FacetKey] = []
         var keyNumbers: [String: Int32] = [:]
         /// Key number per document number; -1 for numbers not (yet) known.
         var documents: [Int32] = []
-        var top = 0
+
+        func knows(_ document: Int) -> Bool {
+            document < documents.count && documents[document] >= 0
+        }
     }
 
     private let state = Mutex(State())
+    /// Documents loaded per statement.
+    static let batchSize = 5_000
 
-    /// Loads the documents numbered above what the table knows, up to `top`.
-    func refresh(upTo top: Int, db: any SQLDatabase) async throws {
-        let known = state.withLock { $0.top }
-        guard top > known else { return }
+    /// Loads the facet values of the given documents that the table does not know yet.
+    func learn(_ documents: [Int], db: any SQLDatabase) async throws {
+        let unknown = state.withLock { state in documents.filter { !state.knows($0) } }
         struct Row: Decodable { let doc: Int, facets: String }
-        let rows = try await db.raw("""
-            SELECT doc, facets FROM search_documents WHERE doc > \(bind: known) AND doc <= \(bind: top) ORDER BY doc
-            """).all(decoding: Row.self)
-        state.withLock { state in
-            // Idempotent: two searches that refresh at once write the same entries.
-            for row in rows {
-                guard let key = FacetKey(text: row.facets) else { continue }
-                let number: Int32
-                if let existing = state.keyNumbers[row.facets] {
-                    number = existing
-                } else {
-                    number = Int32(state.keys.count)
-                    state.keys.append(key)
-                    state.keyNumbers[row.facets] = number
+        for batch in unknown.chunked(by: Self.batchSize) {
+            let rows = try await db.raw("SELECT doc, facets FROM search_documents WHERE doc IN (\(binds: batch))")
+                .all(decoding: Row.self)
+            state.withLock { state in
+                // Idempotent: two searches that load the same documents write the same entries.
+                for row in rows {
+                    guard let key = FacetKey(text: row.facets) else { continue }
+                    let number: Int32
+                    if let existing = state.keyNumbers[row.facets] {
+                        number = existing
+                    } else {
+                        number = Int32(state.keys.count)
+                        state.keys.append(key)
+                        state.keyNumbers[row.facets] = number
+                    }
+                    if row.doc >= state.documents.count {
+                        state.documents.append(contentsOf: repeatElement(-1, count: row.doc - state.documents.count + 1))
+                    }
+                    state.documents[row.doc] = number
                 }
-                if row.doc >= state.documents.count {
-                    state.documents.append(contentsOf: repeatElement(-1, count: row.doc - state.documents.count + 1))
-                }
-                state.documents[row.doc] = number
             }
-            state.top = max(state.top, top)
         }
     }
 
@@ -104,9 +108,8 @@ final class FacetTable: Sendable {
     func groups(of documents: [Int]) -> [(key: FacetKey, count: Int)] {
         state.withLock { state in
             var counts = [Int](repeating: 0, count: state.keys.count)
-            for document in documents where document < state.documents.count {
-                let number = state.documents[document]
-                if number >= 0 { counts[Int(number)] += 1 }
+            for document in documents where state.knows(document) {
+                counts[Int(state.documents[document])] += 1
             }
             return counts.indices.compactMap { counts[$0] > 0 ? (state.keys[$0], counts[$0]) : nil }
         }

@@ -12,6 +12,8 @@ protocol FullTextDialect: Sendable {
     func createSchema(_ db: any SQLDatabase) async throws
     func insert(_ documents: [IndexedDocument], db: any SQLDatabase) async throws
     func delete(itemIDs: [String], db: any SQLDatabase) async throws
+    /// Empties the index, including anything a copy or a cascade left behind.
+    func deleteAll(db: any SQLDatabase) async throws
     /// True for the documents the plan's groups match (excluded atoms are not part of it).
     func matches(_ plan: MatchPlan) -> any SQLExpression
     /// True for the documents any of these atoms match, for `-excluded` terms.
@@ -64,7 +66,8 @@ struct IndexedDocument: Sendable {
         title = analyzer.indexTerms(content.title, cache: &cache, distinctWords: &words, distinctStems: &stems)
         summary = analyzer.indexTerms(([content.summary] + content.authors).joined(separator: "\n"), cache: &cache,
                                       distinctWords: &words, distinctStems: &stems)
-        body = analyzer.indexTerms(content.body, cache: &cache, distinctWords: &words, distinctStems: &stems)
+        // The words a reader sees: link targets and Markdown marks are not indexed.
+        body = analyzer.indexTerms(PlainText.fromMarkdown(content.body), cache: &cache, distinctWords: &words, distinctStems: &stems)
         distinctWords = words
         distinctStems = stems
     }

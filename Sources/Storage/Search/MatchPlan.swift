@@ -18,25 +18,29 @@ struct MatchPlan: Sendable, Equatable {
 
     var isEmpty: Bool { groups.isEmpty }
 
-    /// `synonyms` maps a query word's stem to the other words of its synonym groups.
+    /// `synonyms` maps a query word's synonym keys (``SQLSynonymStore/keys(for:analyzer:)``) to the other
+    /// words of its groups.
     init(_ query: SearchQuery, synonyms: [String: [String]] = [:], analyzer: DutchAnalyzer = DutchAnalyzer()) {
         func atoms(_ term: SearchQuery.Term) -> [Atom] {
             switch term {
+            case .word(let word) where analyzer.fold(word).isEmpty:
+                return []
             case .word(let word):
-                let stems = analyzer.stems(of: word)
+                let stems = analyzer.stems(of: word).filter { !$0.isEmpty }
                 var atoms = [Atom.word(surface: analyzer.fold(word), stems: stems)]
-                for synonym in stems.flatMap({ synonyms[$0] ?? [] }) {
+                for synonym in SQLSynonymStore.keys(for: word, analyzer: analyzer).flatMap({ synonyms[$0] ?? [] }) {
                     let atom = Atom.word(surface: analyzer.fold(synonym), stems: analyzer.stems(of: synonym))
                     if !atoms.contains(atom) { atoms.append(atom) }
                 }
                 return atoms
             case .phrase(let words):
-                return [.phrase(words.map(analyzer.fold))]
+                let folded = words.map(analyzer.fold).filter { !$0.isEmpty }
+                return folded.isEmpty ? [] : [.phrase(folded)]
             case .prefix(let start):
-                return [.prefix(analyzer.fold(start))]
+                return analyzer.fold(start).isEmpty ? [] : [.prefix(analyzer.fold(start))]
             }
         }
-        groups = query.groups.map { $0.flatMap(atoms) }
+        groups = query.groups.map { $0.flatMap(atoms) }.filter { !$0.isEmpty }
         excluded = query.excluded.flatMap(atoms)
     }
 

@@ -11,7 +11,7 @@ import SQLKit
 /// score adds a match on the word as typed at twice the weight, so exact forms rank first.
 struct PostgresFullText: FullTextDialect {
     /// `ts_rank` weights for D, C, B, A.
-    static let weights = "'{0.1, 0.25, 0.5, 1.0}'"
+    static let weights = "'{0.05, 0.1, 0.4, 1.0}'"
 
     func createSchema(_ db: any SQLDatabase) async throws {
         for statement in [
@@ -60,6 +60,10 @@ struct PostgresFullText: FullTextDialect {
         for batch in itemIDs.chunked(by: 1000) {
             try await db.delete(from: "search_documents").where("item_id", .in, batch).run()
         }
+    }
+
+    func deleteAll(db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM search_documents").run()
     }
 
     func matches(_ plan: MatchPlan) -> any SQLExpression {

@@ -24,7 +24,7 @@ public struct SQLSearchIndex: SearchIndex {
         let fullText = FullText.dialect(for: db)
         let taxonomy = try await SQLKnowledgeStore(database: database).taxonomy()
         let query = SearchQuery.parse(request.text)
-        let synonyms = try await SQLSynonymStore.expansions(forStems: stems(in: query), db: db)
+        let synonyms = try await SQLSynonymStore.expansions(forKeys: synonymKeys(in: query), db: db)
         let filters = FacetFilters(request.filters, taxonomy: taxonomy)
 
         var plan = MatchPlan(query, synonyms: synonyms)
@@ -72,9 +72,9 @@ public struct SQLSearchIndex: SearchIndex {
         return Suggestions(titles: titles, terms: completions.map { lead.isEmpty ? $0 : lead + " " + $0 })
     }
 
-    private func stems(in query: SearchQuery) -> [String] {
+    private func synonymKeys(in query: SearchQuery) -> [String] {
         (query.groups.flatMap { $0 }).flatMap { term -> [String] in
-            if case .word(let word) = term { return analyzer.stems(of: word) }
+            if case .word(let word) = term { return SQLSynonymStore.keys(for: word, analyzer: analyzer) }
             return []
         }
     }

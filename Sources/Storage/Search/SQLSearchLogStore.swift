@@ -2,12 +2,17 @@ import Domain
 import Foundation
 import SQLKit
 
-/// The query log in `search_log`.
+/// The query log in `search_log`. Entries older than `retention` are removed as new ones are written:
+/// a visitor may type a name into the search box, so the log does not keep it for ever.
 public struct SQLSearchLogStore: SearchLogStore {
     let database: Database
+    let retention: Duration
 
-    public init(database: Database) {
+    public static let defaultRetention: Duration = .seconds(365 * 86_400)
+
+    public init(database: Database, retention: Duration = SQLSearchLogStore.defaultRetention) {
         self.database = database
+        self.retention = retention
     }
 
     public func record(_ entries: [SearchLogEntry]) async throws {
@@ -21,6 +26,9 @@ public struct SQLSearchLogStore: SearchLogStore {
                 }
                 try await builder.run()
             }
+            let newest = entries.map(\.at).max()!
+            let limit = newest.addingTimeInterval(-Double(retention.components.seconds))
+            try await db.delete(from: "search_log").where("searched_at", .lessThan, Timestamp.format(limit)).run()
         }
     }
 

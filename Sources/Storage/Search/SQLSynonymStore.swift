@@ -42,16 +42,26 @@ public struct SQLSynonymStore: SynonymStore {
         }
     }
 
-    /// Words → the other words of their groups, keyed by the stems of the given words; for a search.
-    static func expansions(forStems stems: [String], db: any SQLDatabase) async throws -> [String: [String]] {
-        guard !stems.isEmpty else { return [:] }
-        struct Row: Decodable { let stem: String, word: String }
+    /// The other words of the groups these keys belong to, by key (see ``keys(for:)``); for a search.
+    static func expansions(forKeys keys: [String], db: any SQLDatabase) async throws -> [String: [String]] {
+        guard !keys.isEmpty else { return [:] }
+        struct Row: Decodable { let key: String, word: String }
         let rows = try await db.raw("""
-            SELECT s.stem AS stem, g.word AS word FROM search_synonyms s
-            JOIN search_synonyms g ON g.group_id = s.group_id AND g.word <> s.word
-            WHERE s.stem IN (\(binds: stems))
+            SELECT s.stem AS key, g.word AS word FROM search_synonyms s
+            JOIN search_synonyms g ON g.group_id = s.group_id AND g.word <> s.word WHERE s.stem IN (\(binds: keys))
+            UNION
+            SELECT s.word, g.word FROM search_synonyms s
+            JOIN search_synonyms g ON g.group_id = s.group_id AND g.word <> s.word WHERE s.word IN (\(binds: keys))
             """).all(decoding: Row.self)
-        return Dictionary(grouping: rows, by: \.stem).mapValues { $0.map(\.word).sorted() }
+        return Dictionary(grouping: rows, by: \.key).mapValues { Array(Set($0.map(\.word))).sorted() }
+    }
+
+    /// What a query word is looked up by: the word itself, and its stems where stemming only took an
+    /// ending off (`statushouders` → `statushouder`). A stem that lost a `ge-` (`gemeenten` → `meen`)
+    /// would make unrelated words (`menen`) synonyms too.
+    static func keys(for word: String, analyzer: DutchAnalyzer = DutchAnalyzer()) -> [String] {
+        let folded = analyzer.fold(word)
+        return [folded] + analyzer.stems(of: word).filter { $0 != folded && folded.hasPrefix($0) }
     }
 
     /// Adds a group, merging every group that already holds one of the words.

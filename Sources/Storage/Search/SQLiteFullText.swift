@@ -13,7 +13,7 @@ import SQLKit
 struct SQLiteFullText: FullTextDialect {
     static let surfaceColumns = "{t s b}"
     static let stemColumns = "{ts ss bs}"
-    static let bm25 = "bm25(search_fts, 10.0, 5.0, 4.0, 2.0, 1.0, 0.5)"
+    static let bm25 = "bm25(search_fts, 20.0, 10.0, 5.0, 2.5, 1.0, 0.5)"
 
     func createSchema(_ db: any SQLDatabase) async throws {
         try await db.raw("""
@@ -62,6 +62,11 @@ struct SQLiteFullText: FullTextDialect {
                 """).run()
             try await db.delete(from: "search_documents").where("item_id", .in, batch).run()
         }
+    }
+
+    func deleteAll(db: any SQLDatabase) async throws {
+        try await db.raw("INSERT INTO search_fts(search_fts) VALUES ('delete-all')").run()
+        try await db.raw("DELETE FROM search_documents").run()
     }
 
     func matches(_ plan: MatchPlan) -> any SQLExpression {

@@ -59,9 +59,9 @@ struct SearchIndexer {
     func rebuild(batchSize: Int = 400) async throws -> Int {
         try await db.raw("DELETE FROM search_words").run()
         try await db.raw("DELETE FROM search_stems").run()
+        try await fullText.deleteAll(db: db)
         let ids = try await db.select().column("id").from("items").where("status", .equal, ItemStatus.gepubliceerd.rawValue)
             .all(decodingColumn: "id", as: String.self)
-        try await fullText.delete(itemIDs: ids, db: db)
         var cache = StemCache()
         var dictionary = TermDictionaryDelta()
         for batch in ids.chunked(by: batchSize) {
@@ -72,89 +72,5 @@ struct SearchIndexer {
         }
         try await dictionary.write(to: db)
         return ids.count
-    }
-}
-
-/// Operator tasks on the search index, for `kennis search reindex`.
-public struct SearchMaintenance: Sendable {
-    let database: Database
-
-    public init(database: Database) {
-        self.database = database
-    }
-
-    /// Rebuilds the whole index in one transaction: searches see the old index until it commits.
-    public func rebuild() async throws -> Int {
-        try await database.write { db in try await SearchIndexer(db: db).rebuild() }
-    }
-
-    /// Bytes on disk of the index: documents, full-text structures and the term dictionary.
-    public func indexBytes() async throws -> Int {
-        let statement: SQLQueryString = database.dialectName == "postgresql"
-            ? """
-              SELECT CAST(pg_total_relation_size(to_regclass('search_documents')) + pg_total_relation_size(to_regclass('search_words'))
-                + pg_total_relation_size(to_regclass('search_stems')) AS BIGINT) AS n
-              """
-            : """
-              SELECT COALESCE(SUM(pgsize), 0) AS n FROM dbstat
-              WHERE name GLOB 'search_fts*' OR name GLOB 'sqlite_autoindex_search_*'
-                 OR name IN ('search_documents', 'search_words', 'search_stems')
-              """
-        return try await database.reader.raw(statement).first(decodingColumn: "n", as: Int.self) ?? 0
-    }
-}
-
-/// An item before and after a write; nil for "did not exist" and "no longer exists".
-struct IndexChange: Sendable {
-    let itemID: String
-    let before: ItemContent?
-    let after: ItemContent?
-    /// `after`, already analyzed (see ``SearchIndexer/analyze(_:cache:)``).
-    var prepared: IndexedDocument? = nil
-
-    /// Analyzes the published items among `contents` by slug, off the writer, so that a bulk import can
-    /// analyze the next batch on one core while the database writes this one on the other.
-    static func analyze(_ contents: [ItemContent], cache: StemCache) -> Task<(documents: [String: IndexedDocument], cache: StemCache), Never> {
-        Task {
-            var cache = cache
-            var documents: [String: IndexedDocument] = [:]
-            let analyzer = DutchAnalyzer()
-            for content in contents where content.status == .gepubliceerd {
-                documents[content.slug] = IndexedDocument(itemID: "", content: content, analyzer: analyzer, cache: &cache)
-            }
-            return (documents, cache)
-        }
-    }
-}
-
-/// How many published items hold each word and each stem: for "Bedoelde u …?", for knowing which query
-/// words occur at all, and for search-as-you-type. Changes are summed in memory and written once per
-/// transaction, because an import touches the same words thousands of times.
-struct TermDictionaryDelta {
-    private var words: [String: Int] = [:]
-    private var stems: [String: Int] = [:]
-
-    mutating func add(_ document: IndexedDocument) { count(document, by: 1) }
-    mutating func subtract(_ document: IndexedDocument) { count(document, by: -1) }
-
-    private mutating func count(_ document: IndexedDocument, by step: Int) {
-        for word in document.distinctWords { words[word, default: 0] += step }
-        for stem in document.distinctStems { stems[stem, default: 0] += step }
-    }
-
-    func write(to db: any SQLDatabase) async throws {
-        for (table, counts) in [("search_words", words), ("search_stems", stems)] {
-            let changed = counts.filter { $0.value != 0 }.map { ($0.key, $0.value) }
-            for batch in changed.chunked(by: 5_000) {
-                let rows = batch.map { SQLQueryString("(\(bind: $0.0), \(bind: $0.1))") as any SQLExpression }
-                try await db.raw("""
-                    INSERT INTO \(ident: table) (term, documents) VALUES \(SQLList(rows))
-                    ON CONFLICT (term) DO UPDATE SET documents = \(ident: table).documents + excluded.documents
-                    """).run()
-            }
-            if counts.values.contains(where: { $0 < 0 }) {
-                try await db.raw("DELETE FROM \(ident: table) WHERE documents <= 0").run()
-            }
-        }
     }
 }

@@ -21,6 +21,7 @@ enum SearchSchema {
                 milliseconds \(real) NOT NULL, searched_at TEXT NOT NULL)
             """,
             "CREATE INDEX search_log_zero ON search_log (results, searched_at)",
+            "CREATE INDEX search_log_time ON search_log (searched_at)",
         ] {
             try await db.raw(SQLQueryString(stringLiteral: statement)).run()
         }

@@ -25,7 +25,7 @@ struct TermCorrector {
             let folded = analyzer.fold(word)
             let stems = analyzer.stems(of: word)
             guard !known.contains(folded), !stems.contains(where: known.contains),
-                  !stems.contains(where: { synonyms[$0] != nil })
+                  !SQLSynonymStore.keys(for: word, analyzer: analyzer).contains(where: { synonyms[$0] != nil })
             else { continue }
             if let better = try await closest(to: folded) { corrections[word] = better }
         }

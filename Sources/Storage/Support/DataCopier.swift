@@ -41,6 +41,8 @@ public struct DataCopier: Sendable {
         Table(name: "jobs", columns: [("id", .text), ("kind", .text), ("payload", .text), ("run_at", .text), ("attempts", .integer),
                                       ("claimed_by", .text), ("claimed_until", .text), ("done_at", .text), ("last_error", .text),
                                       ("created_at", .text)], key: ["id"], parentColumn: nil),
+        Table(name: "search_synonyms", columns: [("word", .text), ("stem", .text), ("group_id", .text)], key: ["word"],
+              parentColumn: nil),
     ]
 
     /// Tables whose rows make a target "not empty": the seeded taxonomies do not count.
@@ -81,6 +83,8 @@ public struct DataCopier: Sendable {
             }
             for table in self.tables.reversed() { try await db.delete(from: table.name).run() }
             for table in self.tables { try await Self.insert(copy[table.name] ?? [], into: table, db: db) }
+            // The search index is derived data: built anew from the copied items, in the same transaction.
+            try await SearchIndexer(db: db).rebuild()
         }
         // Both sides are read again, so the report compares the databases themselves; rows written to the
         // source during the copy show up as a difference.

@@ -4,13 +4,14 @@ import Mustache
 
 /// The page templates, loaded once at start-up from the module's `Resources/Templates` folder.
 ///
-/// swift-mustache escapes `{{value}}` for HTML. The only unescaped output (`{{{…}}}`) is Markdown
-/// that ``MarkdownRenderer`` has already made safe.
+/// swift-mustache escapes `{{value}}` for HTML (``EscapableText`` closes a gap in it). The only unescaped
+/// output (`{{{…}}}`) is Markdown that ``MarkdownRenderer`` has already made safe, and search snippets that
+/// ``Snippet/html`` has escaped.
 struct Templates: Sendable {
     let library: MustacheLibrary
 
     /// Every template a page can ask for; checked at start-up so a missing file fails the boot, not a request.
-    static let names = ["layout", "card", "pagination", "home", "item", "listing", "themes", "agenda", "error"]
+    static let names = ["layout", "card", "pagination", "home", "item", "listing", "themes", "agenda", "error", "search"]
 
     struct Missing: Error, CustomStringConvertible {
         let description: String

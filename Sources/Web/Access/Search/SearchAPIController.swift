@@ -16,14 +16,15 @@ struct SearchAPIController: Sendable {
 
     func results(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let taxonomy = try await store.taxonomy()
-        let parameters = try SearchParameters(request.uri.queryParameters, names: SearchParameters.api, taxonomy: taxonomy, strict: true)
+        let parameters = try SearchParameters(FormQuery.parameters(request.uri), names: SearchParameters.api, taxonomy: taxonomy, strict: true)
         return JSONResponse(json: Self.representation(try await search.search(parameters.request), taxonomy: taxonomy))
     }
 
     func suggest(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
-        let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+        let parameters = FormQuery.parameters(request.uri)
+        let query = parameters["q"].map(String.init) ?? ""
         var limit = Self.suggestLimit
-        if let raw = request.uri.queryParameters["limit"] {
+        if let raw = parameters["limit"] {
             guard let value = Int(raw), (1...20).contains(value) else {
                 throw Problem(.badRequest, "The suggestion request has 1 invalid parameter.",
                               errors: [.init(field: "limit", detail: "must be a whole number from 1 to 20", isParameter: true)])
@@ -87,7 +88,7 @@ enum FacetLabels {
     static func heading(_ facet: FacetName) -> String {
         switch facet {
         case .theme: "Thema"
-        case .type: "Soort kennisproduct"
+        case .type: "Vorm"
         case .audience: "Doelgroep"
         case .knowledge: "Soort kennis"
         case .year: "Jaar"

@@ -22,7 +22,7 @@ struct SearchController: Sendable {
 
     func page(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let taxonomy = try await store.taxonomy()
-        let parameters = try SearchParameters(request.uri.queryParameters, names: SearchParameters.site, taxonomy: taxonomy,
+        let parameters = try SearchParameters(FormQuery.parameters(request.uri), names: SearchParameters.site, taxonomy: taxonomy,
                                               strict: false, pageSize: Self.pageSize)
         let results = try await search.search(parameters.request)
         let page = Page(items: results.hits, total: results.total, number: results.page.number, size: results.page.size)

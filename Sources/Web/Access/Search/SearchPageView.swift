@@ -42,6 +42,8 @@ struct SearchPageView: Sendable {
     let noResults: Bool
     let hasFilters: Bool
     let withoutFiltersURL: String
+    /// Each selected filter, linking to the same search without it.
+    let activeFilters: [LinkView]
     let pagination: PaginationView?
 
     init(request: SearchRequest, results: SearchResults, page: Page<SearchHit>, views: SiteViews, site: SiteSettings) {
@@ -65,6 +67,13 @@ struct SearchPageView: Sendable {
         func url(query: String, filters: [(String, String)], page: Int = 1) -> String {
             let pairs = [(names.query, query)] + filters + sortPair + (page > 1 ? [(names.page, String(page))] : [])
             return "/zoeken?" + pairs.map { "\(QueryString.encode($0.0))=\(QueryString.encode($0.1))" }.joined(separator: "&")
+        }
+        activeFilters = filterPairs.indices.map { index in
+            let facet = names.facets.first { $0.value == filterPairs[index].0 }!.key
+            var others = filterPairs
+            others.remove(at: index)
+            return LinkView(label: FacetLabels.label(facet, filterPairs[index].1, taxonomy: views.taxonomy),
+                            url: url(query: request.text, filters: others))
         }
         suggestion = results.suggestion.map { LinkView(label: $0.normalized, url: url(query: $0.normalized, filters: filterPairs)) }
         withoutFiltersURL = url(query: request.text, filters: [])
@@ -116,6 +125,7 @@ extension SearchPageView: TemplateValues {
         "shell": \.shell, "query": \.query, "heading": \.heading, "summary": \.summary, "suggestion": \.suggestion,
         "anyWordNotice": \.anyWordNotice, "results": \.results, "facets": \.facets, "sortOptions": \.sortOptions,
         "noResults": \.noResults, "hasFilters": \.hasFilters, "withoutFiltersURL": \.withoutFiltersURL, "pagination": \.pagination,
+        "activeFilters": \.activeFilters,
     ]
 }
 

@@ -55,7 +55,7 @@ struct SiteController: Sendable {
         events.timing = .upcoming(at: views.now)
         let upcoming = try await store.items(events).items
         let page = HomePage(
-            shell: PageShell(title: "Kennisplatform", description: "Praktijkkennis, onderzoek en handreikingen over integratie en samenleving.",
+            shell: PageShell(title: "Integratie en samenleving", description: "Praktijkkennis, onderzoek en handreikingen over integratie en samenleving.",
                              section: "/", path: "/", site: site),
             latest: latest.items.map { views.card($0, level: 3) }, themes: blocks,
             upcoming: upcoming.map { views.card($0, level: 3) },

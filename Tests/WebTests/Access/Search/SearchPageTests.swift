@@ -73,6 +73,33 @@ struct SearchPageTests {
         }
     }
 
+    @Test("a query typed into the search box arrives with + for spaces, and its operators still work")
+    func formEncodedQuery() async throws {
+        try await TestApp.run { client in
+            for item in Self.items { try await client.create(item) }
+            let page = HTMLPage(try await client.get("/zoeken?q=statushouders+-cijfers").text)
+            #expect(page.contains("1 resultaat"))
+            #expect(page.contains(#"value="statushouders -cijfers""#))
+            #expect(page.contains("/kennis/taalcafe-werkt"))
+            let json = try await client.get("/api/v1/search?q=statushouders+-cijfers").json()
+            #expect(json["query"]?.string == "statushouders -cijfers")
+            #expect(json["total"]?.int == 1)
+            #expect(try await client.get("/api/v1/search?q=a%2Bb").json()["query"]?.string == "a b")
+        }
+    }
+
+    @Test("selected filters are listed above the results, each with a link that removes it")
+    func activeFilters() async throws {
+        try await TestApp.run { client in
+            for item in Self.items { try await client.create(item) }
+            let page = HTMLPage(try await client.get("/zoeken?q=statushouder&type=factsheet&thema=sociale-cohesie").text)
+            #expect(page.contains(#"<ul class="active-filters" aria-label="Actieve filters">"#))
+            #expect(page.contains(#"<a href="/zoeken?q=statushouder&amp;thema=sociale-cohesie">Factsheet"#))
+            #expect(page.contains(#"<a href="/zoeken?q=statushouder&amp;type=factsheet">Sociale cohesie"#))
+            #expect(page.contains(##"<a href="#verfijnen">Naar de filters</a>"##))
+        }
+    }
+
     @Test("the query is shown back escaped, and odd input never fails")
     func hostileInput() async throws {
         try await TestApp.run { client in
@@ -83,6 +110,10 @@ struct SearchPageTests {
                 #expect(try await client.get("/zoeken?q=\(query)").status == .ok, "\(query)")
             }
             #expect(try await client.get("/zoeken?q=x&type=onbekend&sorteer=raar").status == .ok)
+            // U+0600 joins a following quote into one Character; the quote must still be escaped.
+            let joined = HTMLPage(try await client.get("/zoeken?q=%D8%80%22%20autofocus%20x%3D%22").text)
+            #expect(!joined.contains("\" autofocus"))
+            #expect(joined.contains("&quot; autofocus"))
         }
     }
 
