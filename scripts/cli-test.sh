@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Checks the `kennis` binary as an operator uses it: migrate, import (valid, invalid, again), export round trip.
+# Checks the `kennis` binary as an operator uses it: migrate, import (valid, invalid, again), export round trip,
+# the stemmer against the reference, search and synonyms.
 # Usage: scripts/cli-test.sh PATH-TO-KENNIS
 set -uo pipefail
 kennis="${1:?usage: cli-test.sh PATH-TO-KENNIS}"
@@ -30,6 +31,16 @@ check "an invalid file is refused with file, line and field, and nothing is writ
              grep -q \"bad.jsonl:5: field 'themes\[0\]': unknown value 'bestaat-niet'\" '$work/err' &&
              grep -q 'nothing was imported' '$work/err' &&
              test -z \"\$(KENNIS_DATABASE=$(db c) '$kennis' export)\""
+check "kennis stem reproduces the Snowball reference of 30,000 words" \
+    bash -c "cut -f1 '$root/../shared/search/dutch-stems.tsv' | '$kennis' stem | cmp - '$root/../shared/search/dutch-stems.tsv'"
+check "search finds the demo by an inflection, and suggests a correction for a typo" \
+    bash -c "KENNIS_DATABASE=$(db a) '$kennis' search query 'vluchteling' | grep -qE '^[1-9][0-9]* results? for' &&
+             KENNIS_DATABASE=$(db a) '$kennis' search query 'vluchtelingn' | grep -q '^Did you mean: vluchteling'"
+check "synonyms are added, used by search, and removed; an unknown word is a clear error" \
+    bash -c "KENNIS_DATABASE=$(db a) '$kennis' synonyms add buurtbewoner wijkbewoner | grep -q 'buurtbewoner = wijkbewoner' &&
+             KENNIS_DATABASE=$(db a) '$kennis' synonyms list | grep -q 'statushouder = vergunninghouder' &&
+             KENNIS_DATABASE=$(db a) '$kennis' synonyms remove wijkbewoner | grep -q 'Removed' &&
+             ! KENNIS_DATABASE=$(db a) '$kennis' synonyms remove wijkbewoner 2> '$work/err' && grep -q 'is in no synonym group' '$work/err'"
 check "an unreadable database location is a clear error" \
     bash -c "out=\$(KENNIS_DATABASE=mysql://x '$kennis' migrate 2>&1); test \$? -ne 0 && grep -q 'is not a database location' <<< \"\$out\""
 

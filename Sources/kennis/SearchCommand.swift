@@ -21,7 +21,7 @@ struct SearchCommand: AsyncParsableCommand {
                 try await Migrator().migrate(database)
                 let results = try await SQLSearchIndex(database: database)
                     .search(SearchRequest(text: text, page: PageRequest(size: max(1, min(limit, PageRequest.maximumSize)))))
-                var lines = ["\(results.total) results for \(results.query.normalized)"
+                var lines = ["\(results.total) \(results.total == 1 ? "result" : "results") for \(results.query.normalized)"
                     + (results.matchedAnyWord ? " (any word: no item has all of them)" : "")]
                 if let suggestion = results.suggestion { lines.append("Did you mean: \(suggestion.normalized)") }
                 for hit in results.hits {

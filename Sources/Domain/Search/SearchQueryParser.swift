@@ -47,7 +47,8 @@ struct SearchQueryParser {
         let isPrefix = raw.hasSuffix("*")
         let words = Tokenizer.tokens(in: raw).filter { $0.kind != .compoundPart }.map(\.text)
         guard !words.isEmpty else { return }
-        if isPrefix, words.count == 1 {
+        // A one-letter prefix would match most of the index; it is read as the word.
+        if isPrefix, words.count == 1, words[0].unicodeScalars.count >= 2 {
             add(.prefix(words[0]), excluded: isExcluded)
         } else if isExcluded, words.count > 1 {
             add(.phrase(Array(words.prefix(SearchQuery.maximumTerms))), excluded: true)
