@@ -10,8 +10,9 @@ public struct QueryMatcher: Sendable {
     var surfaces: Set<String> = []
     var stems: Set<String> = []
     var prefixes: [String] = []
-    /// The first byte of each stem: a word without any of them cannot have one of the stems, so it is not
-    /// stemmed. (One letter, not more: `menen` stems to `meen` and `uren` to `uur`.)
+    /// The first byte of each stem: a word that has none of them among its first three letters cannot have
+    /// one of the stems (stemming keeps the first letter, or drops a leading `ge`), so it is not stemmed.
+    /// One letter, not more: `menen` stems to `meen` and `uren` to `uur`.
     private var stemStarts: Set<UInt8> = []
     /// How many different words a passage can match at most: the query's words, phrase words and prefixes.
     public private(set) var termCount = 0
@@ -41,7 +42,7 @@ public struct QueryMatcher: Sendable {
         let folded = analyzer.fold(word)
         if surfaces.contains(folded) { return true }
         if prefixes.contains(where: { folded.hasPrefix($0) }) { return true }
-        guard folded.utf8.contains(where: stemStarts.contains) else { return false }
+        guard folded.utf8.prefix(3).contains(where: stemStarts.contains) else { return false }
         return analyzer.stems(of: word).contains(where: stems.contains)
     }
 

@@ -22,13 +22,20 @@ public struct SnippetBuilder: Sendable {
 
     /// The best passage of `text` (Markdown is read as plain text), or nil when no word matches.
     ///
-    /// The start of the text is tried first; when it already holds every query word, the rest is not read.
+    /// The start of the text is tried first; when it holds a query word, the rest is not read (a passage
+    /// with every query word might lie further on, but reading long texts would slow every result page).
     public func snippet(from text: String) -> Snippet? {
+        var memo = QueryMatcher.Memo()
+        return snippet(from: text, memo: &memo)
+    }
+
+    /// ``snippet(from:)`` that keeps what it learnt about words in `memo`, for the next text of a result page.
+    public func snippet(from text: String, memo: inout QueryMatcher.Memo) -> Snippet? {
         guard !matcher.isEmpty else { return nil }
         var best: (snippet: Snippet, score: Int)?
         for limit in [Self.quickBytes, Self.scannedBytes] {
-            best = passage(in: Self.prefix(of: text, bytes: limit), truncated: text.utf8.count > limit)
-            if text.utf8.count <= limit || (best?.score ?? 0) >= matcher.termCount { break }
+            best = passage(in: Self.prefix(of: text, bytes: limit), truncated: text.utf8.count > limit, memo: &memo)
+            if text.utf8.count <= limit || best != nil { break }
         }
         return best?.snippet
     }
@@ -42,12 +49,11 @@ public struct SnippetBuilder: Sendable {
         return String(decoding: utf8[..<end], as: UTF8.self)
     }
 
-    private func passage(in text: String, truncated: Bool) -> (snippet: Snippet, score: Int)? {
+    private func passage(in text: String, truncated: Bool, memo: inout QueryMatcher.Memo) -> (snippet: Snippet, score: Int)? {
         let plain = DutchAnalyzer().normalize(PlainText.fromMarkdown(text))
         // Compound parts stay: the index finds "sociaal-economisch" for "economisch", so the snippet marks it.
         let tokens = Tokenizer.tokens(in: plain)
         guard !tokens.isEmpty else { return nil }
-        var memo = QueryMatcher.Memo()
         let matched = tokens.indices.filter { matcher.matches(tokens[$0].text, memo: &memo) }
         guard let first = matched.first else { return nil }
 

@@ -19,14 +19,18 @@ struct FacetCounter {
     }
 
     func count(_ plan: MatchPlan) async throws -> Counts {
-        var base: [any SQLExpression] = []
-        if !plan.isEmpty { base.append(fullText.matches(plan)) }
-        if !plan.excluded.isEmpty { base.append(SQLQueryString("NOT \(fullText.matchesAny(plan.excluded))")) }
-        let concatenate = db.dialect.name == "postgresql" ? "string_agg" : "group_concat"
-        let text = try await db.raw("""
-            SELECT \(unsafeRaw: concatenate)(CAST(d.doc AS TEXT), \(bind: ",")) AS docs
-            FROM search_documents d WHERE \(SQLQueryString.all(base))
-            """).first(decodingColumn: "docs", as: String?.self) ?? nil
+        let statement: SQLQueryString
+        if plan.isEmpty {
+            // Browsing: every document, perhaps minus exclusions.
+            let concatenate = db.dialect.name == "postgresql" ? "string_agg" : "group_concat"
+            let excluded: any SQLExpression = plan.excluded.isEmpty ? SQLRaw("1 = 1") : SQLQueryString("NOT \(fullText.matchesAny(plan.excluded))")
+            statement = """
+                SELECT \(unsafeRaw: concatenate)(CAST(d.doc AS TEXT), \(bind: ",")) AS docs FROM search_documents d WHERE \(excluded)
+                """
+        } else {
+            statement = fullText.matchingDocuments(plan)
+        }
+        let text = try await db.raw(statement).first(decodingColumn: "docs", as: String?.self) ?? nil
         let documents = Self.numbers(in: text ?? "")
         try await table.learn(documents, db: db)
         return counts(table.groups(of: documents))

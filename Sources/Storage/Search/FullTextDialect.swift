@@ -18,10 +18,14 @@ protocol FullTextDialect: Sendable {
     func matches(_ plan: MatchPlan) -> any SQLExpression
     /// True for the documents any of these atoms match, for `-excluded` terms.
     func matchesAny(_ atoms: [MatchPlan.Atom]) -> any SQLExpression
-    /// Item ids and scores (higher is better) of one page of matches.
-    func rankedPage(_ plan: MatchPlan, where filter: any SQLExpression, sort: SearchRequest.Sort, limit: Int, offset: Int) -> SQLQueryString
-    /// True for documents whose title holds all these words, the last as a prefix.
-    func titleMatches(words: [String], prefix: String) -> any SQLExpression
+    /// The numbers of the documents the plan matches, excluded atoms left out, as one comma-separated
+    /// text in a column `docs` (one row instead of thousands). The plan has at least one group.
+    func matchingDocuments(_ plan: MatchPlan) -> SQLQueryString
+    /// Item ids and scores (higher is better) of one page of matches, excluded atoms left out; `filter`
+    /// (on `d`) is nil when no facet is selected. The plan has at least one group.
+    func rankedPage(_ plan: MatchPlan, filter: (any SQLExpression)?, sort: SearchRequest.Sort, limit: Int, offset: Int) -> SQLQueryString
+    /// Slugs and titles of items whose title holds all these words, the last as a prefix.
+    func titleSuggestions(words: [String], prefix: String, limit: Int) -> SQLQueryString
 }
 
 enum FullText {

@@ -7,7 +7,7 @@ import SQLKit
 /// configuration (which only lowercases), each with a GIN index.
 ///
 /// `surface_vector` holds the words as written (diacritics folded), `stem_vector` their stems; the
-/// weights A, B and C mark title, summary with authors, and body. A word matches on its stems; the
+/// weights A, B and C mark title, summary with authors, and body. `title_vector` serves suggestions. A word matches on its stems; the
 /// score adds a match on the word as typed at twice the weight, so exact forms rank first.
 struct PostgresFullText: FullTextDialect {
     /// `ts_rank` weights for D, C, B, A.
@@ -21,9 +21,10 @@ struct PostgresFullText: FullTextDialect {
                 item_id TEXT NOT NULL UNIQUE REFERENCES items(id) ON DELETE CASCADE,
                 type TEXT NOT NULL, published TEXT NOT NULL, year INTEGER NOT NULL,
                 knowledge TEXT, recognition TEXT, themes TEXT NOT NULL, audiences TEXT NOT NULL, facets TEXT NOT NULL,
-                surface_vector tsvector NOT NULL, stem_vector tsvector NOT NULL)
+                surface_vector tsvector NOT NULL, stem_vector tsvector NOT NULL, title_vector tsvector NOT NULL)
             """,
             "CREATE INDEX search_documents_surface ON search_documents USING GIN (surface_vector)",
+            "CREATE INDEX search_documents_title ON search_documents USING GIN (title_vector)",
             "CREATE INDEX search_documents_stem ON search_documents USING GIN (stem_vector)",
         ] {
             try await db.raw(SQLQueryString(stringLiteral: statement)).run()
@@ -31,7 +32,7 @@ struct PostgresFullText: FullTextDialect {
     }
 
     func insert(_ documents: [IndexedDocument], db: any SQLDatabase) async throws {
-        // 15 values a row: well below PostgreSQL's limit of 65,535 bound values per statement.
+        // 16 values a row: well below PostgreSQL's limit of 65,535 bound values per statement.
         for batch in documents.chunked(by: 500) {
             let rows = batch.map { document -> any SQLExpression in
                 SQLQueryString("""
@@ -39,12 +40,13 @@ struct PostgresFullText: FullTextDialect {
                      \(bind: document.knowledge), \(bind: document.recognition), \(bind: document.themes), \(bind: document.audiences),
                      \(bind: document.facets),
                      \(Self.vector(document.title.surface, document.summary.surface, document.body.surface)),
-                     \(Self.vector(document.title.stems, document.summary.stems, document.body.stems)))
+                     \(Self.vector(document.title.stems, document.summary.stems, document.body.stems)),
+                     to_tsvector('simple', \(bind: document.title.surface)))
                     """)
             }
             try await db.raw("""
                 INSERT INTO search_documents (item_id, type, published, year, knowledge, recognition, themes, audiences, facets,
-                    surface_vector, stem_vector) VALUES \(SQLList(rows))
+                    surface_vector, stem_vector, title_vector) VALUES \(SQLList(rows))
                 """).run()
         }
     }
@@ -89,7 +91,23 @@ struct PostgresFullText: FullTextDialect {
         return Self.condition(stems: stems, surfaces: surfaces)
     }
 
-    func rankedPage(_ plan: MatchPlan, where filter: any SQLExpression, sort: SearchRequest.Sort, limit: Int, offset: Int) -> SQLQueryString {
+    func matchingDocuments(_ plan: MatchPlan) -> SQLQueryString {
+        "SELECT string_agg(CAST(d.doc AS TEXT), ',') AS docs FROM search_documents d WHERE \(included(plan))"
+    }
+
+    /// The plan's groups without its excluded atoms.
+    private func included(_ plan: MatchPlan) -> any SQLExpression {
+        plan.excluded.isEmpty ? matches(plan) : SQLQueryString("\(matches(plan)) AND NOT \(matchesAny(plan.excluded))")
+    }
+
+    func titleSuggestions(words: [String], prefix: String, limit: Int) -> SQLQueryString {
+        """
+        SELECT i.slug AS slug, i.title AS title FROM search_documents d JOIN items i ON i.id = d.item_id
+        WHERE \(titleMatches(words: words, prefix: prefix)) ORDER BY d.published DESC, d.doc LIMIT \(literal: limit)
+        """
+    }
+
+    func rankedPage(_ plan: MatchPlan, filter: (any SQLExpression)?, sort: SearchRequest.Sort, limit: Int, offset: Int) -> SQLQueryString {
         let surfaces = plan.surfaces.map(Self.lexeme).joined(separator: " | ")
         let stems = plan.groups.flatMap { $0 }.flatMap { atom -> [String] in
             if case .word(_, let stems) = atom { return stems }
@@ -106,14 +124,16 @@ struct PostgresFullText: FullTextDialect {
         let order = sort == .newest ? "d.published DESC, score DESC, d.doc" : "score DESC, d.published DESC, d.doc"
         return """
             SELECT d.item_id AS item_id, CAST(\(scoreExpression) AS DOUBLE PRECISION) AS score
-            FROM search_documents d WHERE \(matches(plan)) AND \(filter)
+            FROM search_documents d WHERE \(included(plan)) AND \(filter ?? SQLRaw("1 = 1"))
             ORDER BY \(unsafeRaw: order) LIMIT \(literal: limit) OFFSET \(literal: offset)
             """
     }
 
-    func titleMatches(words: [String], prefix: String) -> any SQLExpression {
-        let query = (words.map { Self.lexeme($0) + ":A" } + [Self.lexeme(prefix) + ":*A"]).joined(separator: " & ")
-        return SQLQueryString("d.surface_vector @@ to_tsquery('simple', \(bind: query))")
+    /// On a vector of the title alone: a weight-restricted prefix match on `surface_vector` would read every
+    /// candidate's whole vector, body included, to check the weight.
+    private func titleMatches(words: [String], prefix: String) -> any SQLExpression {
+        let query = (words.map(Self.lexeme) + [Self.lexeme(prefix) + ":*"]).joined(separator: " & ")
+        return SQLQueryString("d.title_vector @@ to_tsquery('simple', \(bind: query))")
     }
 
     /// The tsquery texts (alternatives joined by `|`) that match a group on stems and on surface forms.

@@ -59,11 +59,8 @@ public struct SQLSearchIndex: SearchIndex {
         guard let last = words.last, last.unicodeScalars.count >= 2 else { return Suggestions(titles: [], terms: []) }
         let db = database.reader
         struct Title: Decodable { let slug: String, title: String }
-        let titles = try await db.raw("""
-            SELECT i.slug AS slug, i.title AS title FROM search_documents d JOIN items i ON i.id = d.item_id
-            WHERE \(FullText.dialect(for: db).titleMatches(words: Array(words.dropLast()), prefix: last))
-            ORDER BY d.published DESC, d.doc LIMIT \(literal: limit)
-            """).all(decoding: Title.self).map { Suggestions.Title(slug: $0.slug, title: $0.title) }
+        let titles = try await db.raw(FullText.dialect(for: db).titleSuggestions(words: Array(words.dropLast()), prefix: last, limit: limit))
+            .all(decoding: Title.self).map { Suggestions.Title(slug: $0.slug, title: $0.title) }
         let completions = try await db.raw("""
             SELECT term FROM search_words WHERE term >= \(bind: last) AND term < \(bind: TermCorrector.upperBound(of: last))
             ORDER BY documents DESC, term LIMIT \(literal: limit)
@@ -84,15 +81,20 @@ public struct SQLSearchIndex: SearchIndex {
         page: PageRequest, db: any SQLDatabase
     ) async throws -> [(id: String, score: Double)] {
         struct Row: Decodable { let item_id: String, score: Double }
-        var conditions = [filters.all]
-        if !plan.excluded.isEmpty { conditions.append(SQLQueryString("NOT \(fullText.matchesAny(plan.excluded))")) }
-        let statement: SQLQueryString = plan.isEmpty
-            ? """
-              SELECT d.item_id AS item_id, CAST(0 AS DOUBLE PRECISION) AS score FROM search_documents d
-              WHERE \(SQLQueryString.all(conditions)) ORDER BY d.published DESC, d.doc
-              LIMIT \(literal: page.size) OFFSET \(literal: page.offset)
-              """
-            : fullText.rankedPage(plan, where: SQLQueryString.all(conditions), sort: sort, limit: page.size, offset: page.offset)
+        let filter = filters.selections.isEmpty ? nil : filters.all
+        let statement: SQLQueryString
+        if plan.isEmpty {
+            // Browsing (no words, perhaps exclusions and facets): newest first.
+            var conditions = [filters.all]
+            if !plan.excluded.isEmpty { conditions.append(SQLQueryString("NOT \(fullText.matchesAny(plan.excluded))")) }
+            statement = """
+                SELECT d.item_id AS item_id, CAST(0 AS DOUBLE PRECISION) AS score FROM search_documents d
+                WHERE \(SQLQueryString.all(conditions)) ORDER BY d.published DESC, d.doc
+                LIMIT \(literal: page.size) OFFSET \(literal: page.offset)
+                """
+        } else {
+            statement = fullText.rankedPage(plan, filter: filter, sort: sort, limit: page.size, offset: page.offset)
+        }
         return try await db.raw(statement).all(decoding: Row.self).map { ($0.item_id, $0.score) }
     }
 
@@ -101,9 +103,11 @@ public struct SQLSearchIndex: SearchIndex {
         guard !ranked.isEmpty else { return [] }
         let items = try await SQLKnowledgeStore.items(withIDs: ranked.map(\.id), db: db)
         let builder = SnippetBuilder(matcher: QueryMatcher(query, words: synonyms.values.flatMap { $0 }))
+        // One memo for the page: its texts share most of their words.
+        var memo = QueryMatcher.Memo()
         return ranked.compactMap { entry in
             guard let item = items[entry.id] else { return nil }
-            let snippet = builder.snippet(from: item.content.summary) ?? builder.snippet(from: item.content.body)
+            let snippet = builder.snippet(from: item.content.summary, memo: &memo) ?? builder.snippet(from: item.content.body, memo: &memo)
                 ?? builder.opening(of: item.content.summary)
             return SearchHit(item: item, score: entry.score, snippet: snippet)
         }

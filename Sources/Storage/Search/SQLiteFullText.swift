@@ -13,7 +13,8 @@ import SQLKit
 struct SQLiteFullText: FullTextDialect {
     static let surfaceColumns = "{t s b}"
     static let stemColumns = "{ts ss bs}"
-    static let bm25 = "bm25(search_fts, 20.0, 10.0, 5.0, 2.5, 1.0, 0.5)"
+    /// BM25 with column weights, set once as the table's `rank` so `ORDER BY rank` uses it.
+    static let bm25 = "bm25(20.0, 10.0, 5.0, 2.5, 1.0, 0.5)"
 
     func createSchema(_ db: any SQLDatabase) async throws {
         try await db.raw("""
@@ -27,6 +28,7 @@ struct SQLiteFullText: FullTextDialect {
             CREATE VIRTUAL TABLE search_fts USING fts5(
                 t, ts, s, ss, b, bs, content='', contentless_delete=1, tokenize='ascii', prefix='2 3')
             """).run()
+        try await db.raw("INSERT INTO search_fts(search_fts, rank) VALUES ('rank', \(bind: Self.bm25))").run()
     }
 
     func insert(_ documents: [IndexedDocument], db: any SQLDatabase) async throws {
@@ -70,7 +72,7 @@ struct SQLiteFullText: FullTextDialect {
     }
 
     func matches(_ plan: MatchPlan) -> any SQLExpression {
-        SQLQueryString("d.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: expression(plan.groups)))")
+        SQLQueryString("d.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: expression(plan)))")
     }
 
     func matchesAny(_ atoms: [MatchPlan.Atom]) -> any SQLExpression {
@@ -78,19 +80,48 @@ struct SQLiteFullText: FullTextDialect {
         return SQLQueryString("d.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: expression([atoms])))")
     }
 
-    func rankedPage(_ plan: MatchPlan, where filter: any SQLExpression, sort: SearchRequest.Sort, limit: Int, offset: Int) -> SQLQueryString {
+    /// Straight from the full-text index: no row of `search_documents` is read.
+    func matchingDocuments(_ plan: MatchPlan) -> SQLQueryString {
+        "SELECT group_concat(rowid, ',') AS docs FROM search_fts WHERE search_fts MATCH \(bind: expression(plan))"
+    }
+
+    /// Without facet selections, FTS5 ranks and cuts the page itself (`ORDER BY rank`), and only that page
+    /// is joined to `search_documents`; with selections, every match is joined to be filtered.
+    func rankedPage(_ plan: MatchPlan, filter: (any SQLExpression)?, sort: SearchRequest.Sort, limit: Int, offset: Int) -> SQLQueryString {
+        guard let filter else {
+            if sort == .relevance {
+                return """
+                    SELECT d.item_id AS item_id, -f.rank AS score
+                    FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH \(bind: expression(plan))
+                          ORDER BY rank LIMIT \(literal: limit) OFFSET \(literal: offset)) f
+                    JOIN search_documents d ON d.doc = f.rowid ORDER BY f.rank
+                    """
+            }
+            return rankedPage(plan, filter: SQLRaw("1 = 1"), sort: sort, limit: limit, offset: offset)
+        }
         let order = sort == .newest ? "d.published DESC, score DESC, d.doc" : "score DESC, d.published DESC, d.doc"
         return """
-            SELECT d.item_id AS item_id, -\(unsafeRaw: Self.bm25) AS score
+            SELECT d.item_id AS item_id, -search_fts.rank AS score
             FROM search_fts JOIN search_documents d ON d.doc = search_fts.rowid
-            WHERE search_fts MATCH \(bind: expression(plan.groups)) AND \(filter)
+            WHERE search_fts MATCH \(bind: expression(plan)) AND \(filter)
             ORDER BY \(unsafeRaw: order) LIMIT \(literal: limit) OFFSET \(literal: offset)
             """
     }
 
-    func titleMatches(words: [String], prefix: String) -> any SQLExpression {
+    func titleSuggestions(words: [String], prefix: String, limit: Int) -> SQLQueryString {
         let parts = words.map { "{t} : \(Self.quoted($0))" } + ["{t} : \(Self.quoted(prefix))*"]
-        return SQLQueryString("d.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: parts.joined(separator: " AND ")))")
+        return """
+            SELECT i.slug AS slug, i.title AS title
+            FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH \(bind: parts.joined(separator: " AND "))
+                  ORDER BY rank LIMIT \(literal: limit)) f
+            JOIN search_documents d ON d.doc = f.rowid JOIN items i ON i.id = d.item_id ORDER BY f.rank
+            """
+    }
+
+    /// The plan as FTS5 query text, with its excluded atoms after `NOT`.
+    func expression(_ plan: MatchPlan) -> String {
+        let included = expression(plan.groups)
+        return plan.excluded.isEmpty ? included : "(\(included)) NOT (\(expression([plan.excluded])))"
     }
 
     /// The FTS5 query text: groups joined by AND, alternatives by OR.
