@@ -55,6 +55,7 @@ fi
 KENNIS_BIN=${KENNIS_BIN:-$ROOT/.build-release/release/kennis}
 [[ -x $KENNIS_BIN ]] || die "no kennis binary at $KENNIS_BIN (swift build -c release --scratch-path .build-release, or set KENNIS_BIN)"
 for tool in python3 curl timeout; do command -v "$tool" >/dev/null || die "$tool not found on PATH"; done
+if [[ " ${KINDS[*]} " == *" postgres "* ]]; then command -v psql >/dev/null || die "psql not found on PATH"; fi
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kennis-search-bench.XXXXXX")
 SERVER_PID=
@@ -105,6 +106,10 @@ for size in ${ITEMS//,/ }; do
         started=$(date +%s.%N)
         timeout 7200 "$KENNIS_BIN" import "$corpus" --database "$location" --log-level warning >&2
         import_seconds=$(python3 -c "import time; print(round(time.time() - $started, 2))")
+        if [[ $kind == postgres ]]; then
+            # As a settled installation would be: autovacuum would otherwise run during the measurements.
+            psql -q "${KENNIS_TEST_POSTGRES_URL%%\?*}" -c "VACUUM ANALYZE" >&2
+        fi
         log "$kind, $size items: store and floor"
         timeout 3600 "$KENNIS_BIN" bench search --database "$location" --queries "$WORK/queries-$size.tsv" \
             --rounds "$ROUNDS" --floor "$WORK/floor-$size.sqlite" --log-level warning >"$WORK/bench-$kind-$size.json"

@@ -13,6 +13,8 @@ public struct SQLKnowledgeStore: KnowledgeStore {
 
     /// Items per statement in bulk writes: well below SQLite's limit of 32,766 bound values.
     static let batchSize = 400
+    /// Imports of at least this many items refresh PostgreSQL's planner statistics.
+    static let analyzeThreshold = 1_000
 
     public init(database: Database, clock: any WallClock = SystemWallClock()) {
         self.database = database
@@ -113,7 +115,7 @@ public struct SQLKnowledgeStore: KnowledgeStore {
 
     public func upsert(_ contents: [ItemContent], progress: (@Sendable (Int) -> Void)?) async throws -> UpsertSummary {
         let now = clock.now()
-        return try await database.write { db in
+        let summary = try await database.write { db in
             var summary = UpsertSummary(created: 0, updated: 0)
             var done = 0
             let indexer = SearchIndexer(db: db)
@@ -160,6 +162,12 @@ public struct SQLKnowledgeStore: KnowledgeStore {
             try await dictionary.write(to: db)
             return summary
         }
+        // PostgreSQL plans queries from table statistics, which a large import makes stale until autovacuum
+        // comes round; without fresh ones the first searches after an import take a bad plan.
+        if database.dialectName == "postgresql", summary.created + summary.updated >= Self.analyzeThreshold {
+            try await database.reader.raw("ANALYZE").run()
+        }
+        return summary
     }
 
     private func requireItem(slug: String) async throws -> KnowledgeItem {

@@ -5,8 +5,9 @@ import SQLKit
 
 /// The ``SearchIndex`` on SQL: FTS5 on SQLite, tsvector on PostgreSQL, everything around the match shared.
 ///
-/// A search reads the query leniently, adds synonyms, counts the matches per facet in one pass, fetches
-/// one ranked page, and marks the matched words in a snippet of each result. When all words together
+/// A search reads the query leniently, adds synonyms, fetches the numbers of all matching documents
+/// (which the ``FacetTable`` counts per facet value), fetches one ranked page, and marks the matched
+/// words in a snippet of each result. When all words together
 /// find nothing it retries with any of them; when a word occurs nowhere it suggests the closest word
 /// that does.
 public struct SQLSearchIndex: SearchIndex {
