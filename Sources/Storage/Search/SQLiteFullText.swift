@@ -108,13 +108,15 @@ struct SQLiteFullText: FullTextDialect {
             """
     }
 
+    /// The most recently indexed titles first: FTS5 walks its rowids backwards and stops at the limit,
+    /// where ranking would score every title that starts so (a keystroke must stay cheap).
     func titleSuggestions(words: [String], prefix: String, limit: Int) -> SQLQueryString {
         let parts = words.map { "{t} : \(Self.quoted($0))" } + ["{t} : \(Self.quoted(prefix))*"]
         return """
             SELECT i.slug AS slug, i.title AS title
-            FROM (SELECT rowid, rank FROM search_fts WHERE search_fts MATCH \(bind: parts.joined(separator: " AND "))
-                  ORDER BY rank LIMIT \(literal: limit)) f
-            JOIN search_documents d ON d.doc = f.rowid JOIN items i ON i.id = d.item_id ORDER BY f.rank
+            FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: parts.joined(separator: " AND "))
+                  ORDER BY rowid DESC LIMIT \(literal: limit)) f
+            JOIN search_documents d ON d.doc = f.rowid JOIN items i ON i.id = d.item_id ORDER BY f.rowid DESC
             """
     }
 
