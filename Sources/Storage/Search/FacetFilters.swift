@@ -1,7 +1,8 @@
 import Domain
 import SQLKit
 
-/// The SQL conditions of a search's facet selections, on `search_documents d`.
+/// A search's facet selections: as SQL conditions on `search_documents d`, and as the sets the
+/// ``FacetCounter`` compares document values with.
 ///
 /// Values within a facet are alternatives (checkboxes); facets combine with AND. A theme stands for
 /// itself and its sub-themes, as on the theme pages.
@@ -14,12 +15,9 @@ struct FacetFilters {
         self.taxonomy = taxonomy
     }
 
-    /// Every selection.
-    var all: any SQLExpression { allExcept(nil) }
-
-    /// Every selection but the one of `facet`: what a facet's counts are computed under.
-    func allExcept(_ facet: FacetName?) -> any SQLExpression {
-        SQLQueryString.all(FacetName.allCases.filter { $0 != facet && !selections.values(of: $0).isEmpty }.map { selected in
+    /// Every selection, for the ranked page; the facet counts apply the selections in Swift (``FacetCounter``).
+    var all: any SQLExpression {
+        SQLQueryString.all(FacetName.allCases.filter { !selections.values(of: $0).isEmpty }.map { selected in
             SQLQueryString.any(selections.values(of: selected).map { condition(facet: selected, value: $0) })
         })
     }

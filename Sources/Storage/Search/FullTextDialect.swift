@@ -14,8 +14,6 @@ protocol FullTextDialect: Sendable {
     func delete(itemIDs: [String], db: any SQLDatabase) async throws
     /// Empties the index, including anything a copy or a cascade left behind.
     func deleteAll(db: any SQLDatabase) async throws
-    /// True for the documents the plan's groups match (excluded atoms are not part of it).
-    func matches(_ plan: MatchPlan) -> any SQLExpression
     /// True for the documents any of these atoms match, for `-excluded` terms.
     func matchesAny(_ atoms: [MatchPlan.Atom]) -> any SQLExpression
     /// The numbers of the documents the plan matches, excluded atoms left out, as one comma-separated

@@ -68,6 +68,7 @@ struct PostgresFullText: FullTextDialect {
         try await db.raw("DELETE FROM search_documents").run()
     }
 
+    /// True for the documents the plan's groups match (excluded atoms are not part of it).
     func matches(_ plan: MatchPlan) -> any SQLExpression {
         // Groups that only need stems become one tsquery, so one GIN scan answers the usual query.
         var stemGroups: [String] = []

@@ -71,10 +71,6 @@ struct SQLiteFullText: FullTextDialect {
         try await db.raw("DELETE FROM search_documents").run()
     }
 
-    func matches(_ plan: MatchPlan) -> any SQLExpression {
-        SQLQueryString("d.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: expression(plan)))")
-    }
-
     func matchesAny(_ atoms: [MatchPlan.Atom]) -> any SQLExpression {
         guard !atoms.isEmpty else { return SQLRaw("1 = 0") }
         return SQLQueryString("d.doc IN (SELECT rowid FROM search_fts WHERE search_fts MATCH \(bind: expression([atoms])))")
