@@ -50,6 +50,17 @@ public struct Taxonomy: Sendable, Equatable {
     public func children(of slug: String) -> [Theme] { themes.filter { $0.parent == slug } }
 
     /// The theme and all themes below it, so that a theme page also lists its subthemes' items.
+    /// A theme and the themes above it, nearest first: what an item tagged with it counts for.
+    public func themeAndAncestors(_ slug: String) -> [String] {
+        var result = [slug]
+        var current = theme(slug)?.parent
+        while let parent = current, !result.contains(parent) {
+            result.append(parent)
+            current = theme(parent)?.parent
+        }
+        return result
+    }
+
     public func themeAndDescendants(_ slug: String) -> [String] {
         var result = [slug]
         var frontier = [slug]

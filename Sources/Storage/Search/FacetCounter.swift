@@ -53,26 +53,54 @@ struct FacetCounter {
     }
 
     /// The counts from groups of documents that share their facet values.
-    func counts(_ groups: [(key: FacetKey, count: Int)]) -> Counts {
+    func counts(_ groups: FacetGroups) -> Counts {
         let facetNames = FacetName.allCases
+        // Per facet: the names counted for each value number (a theme also counts for its ancestors), as
+        // numbers into `counted`, and whether the value passes the facet's selection.
+        var counted = [[String]](repeating: [], count: facetNames.count)
+        var countedFor = [[[Int]]](repeating: [], count: facetNames.count)
+        var passes = [[Bool]](repeating: [], count: facetNames.count)
         let selected = facetNames.map { filters.expandedSelection($0) }
+        for (facet, name) in facetNames.enumerated() {
+            var numbers: [String: Int] = [:]
+            for value in groups.names[facet] {
+                let expanded = name == .theme ? filters.taxonomy.themeAndAncestors(value) : [value]
+                countedFor[facet].append(expanded.map { slug in
+                    if let number = numbers[slug] { return number }
+                    numbers[slug] = counted[facet].count
+                    counted[facet].append(slug)
+                    return counted[facet].count - 1
+                })
+                passes[facet].append(expanded.contains(where: selected[facet].contains))
+            }
+        }
         var total = 0
-        var tallies = [[String: Int]](repeating: [:], count: facetNames.count)
-        for (key, count) in groups {
-            let values = facetNames.map { key.values($0, taxonomy: filters.taxonomy) }
-            let passes = facetNames.indices.map { selected[$0].isEmpty || values[$0].contains(where: selected[$0].contains) }
-            let failing = passes.indices.filter { !passes[$0] }
-            if failing.isEmpty { total += count }
+        var tallies = counted.map { [Int](repeating: 0, count: $0.count) }
+        var seen = counted.map { [Int](repeating: -1, count: $0.count) }
+        for (group, values) in groups.values.enumerated() {
+            let count = groups.counts[group]
+            var failing = -1, failures = 0
+            for facet in facetNames.indices where !selected[facet].isEmpty && !values[facet].contains(where: { passes[facet][Int($0)] }) {
+                failing = facet
+                failures += 1
+            }
+            if failures == 0 { total += count }
             // A facet's counts ignore its own selection: they count where every other facet passes.
-            for facet in facetNames.indices where failing.isEmpty || failing == [facet] {
-                for value in values[facet] { tallies[facet][value, default: 0] += count }
+            for facet in facetNames.indices where failures == 0 || (failures == 1 && failing == facet) {
+                for value in values[facet] {
+                    for number in countedFor[facet][Int(value)] where seen[facet][number] != group {
+                        seen[facet][number] = group
+                        tallies[facet][number] += count
+                    }
+                }
             }
         }
         var facets: [FacetName: [FacetCount]] = [:]
         for (index, facet) in facetNames.enumerated() {
-            let tally = tallies[index]
+            let tally = Dictionary(uniqueKeysWithValues: zip(counted[index], tallies[index]))
             let chosen = filters.selections.values(of: facet)
-            let order = facet == .year ? Set(tally.keys).union(chosen).sorted(by: >) : filters.vocabulary(facet)
+            let order = facet == .year
+                ? Set(tally.filter { $0.value > 0 }.keys).union(chosen).sorted(by: >) : filters.vocabulary(facet)
             facets[facet] = order.compactMap { value in
                 let count = tally[value] ?? 0
                 return count > 0 || chosen.contains(value) ? FacetCount(value: value, count: count) : nil

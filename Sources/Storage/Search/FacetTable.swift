@@ -33,24 +33,26 @@ struct FacetKey: Hashable, Sendable {
         [type, knowledge, recognition, year, themes.joined(separator: " "), audiences.joined(separator: " ")].joined(separator: "\t")
     }
 
-    /// The values this document has for a facet. A theme counts for its ancestors too.
-    func values(_ facet: FacetName, taxonomy: Taxonomy) -> [String] {
+    /// The values this document has for a facet, as stored (a theme without its ancestors).
+    func values(_ facet: FacetName) -> [String] {
         switch facet {
         case .type: [type]
         case .knowledge: knowledge.isEmpty ? [] : [knowledge]
         case .recognition: recognition.isEmpty ? [] : [recognition]
         case .year: [year]
         case .audience: audiences
-        case .theme:
-            themes.reduce(into: [String]()) { values, theme in
-                var current: String? = theme
-                while let slug = current, !values.contains(slug) {
-                    values.append(slug)
-                    current = taxonomy.theme(slug)?.parent
-                }
-            }
+        case .theme: themes
         }
     }
+}
+
+/// What a search counts: for each distinct combination of facet values among its matches, the value
+/// numbers per facet (in ``FacetName/allCases`` order) and how many matches have it; and the names of
+/// the value numbers. Numbers instead of strings keep the counting to array operations.
+struct FacetGroups {
+    var values: [[[Int32]]]
+    var counts: [Int]
+    var names: [[String]]
 }
 
 /// Every indexed document's facet values, in this process's memory, so that counting the facets of a
@@ -62,13 +64,29 @@ struct FacetKey: Hashable, Sendable {
 /// with any commit order, so several instances on one PostgreSQL database each keep their own table.
 final class FacetTable: Sendable {
     private struct State {
-        var keys: [FacetKey] = []
+        /// Per key, per facet, the value numbers.
+        var keys: [[[Int32]]] = []
         var keyNumbers: [String: Int32] = [:]
+        /// Per facet, the value names by number, and the numbers by name.
+        var names: [[String]] = Array(repeating: [], count: FacetName.allCases.count)
+        var numbers: [[String: Int32]] = Array(repeating: [:], count: FacetName.allCases.count)
         /// Key number per document number; -1 for numbers not (yet) known.
         var documents: [Int32] = []
 
         func knows(_ document: Int) -> Bool {
             document < documents.count && documents[document] >= 0
+        }
+
+        mutating func intern(_ key: FacetKey) -> [[Int32]] {
+            FacetName.allCases.enumerated().map { facet, name in
+                key.values(name).map { value in
+                    if let number = numbers[facet][value] { return number }
+                    let number = Int32(names[facet].count)
+                    names[facet].append(value)
+                    numbers[facet][value] = number
+                    return number
+                }
+            }
         }
     }
 
@@ -92,7 +110,7 @@ final class FacetTable: Sendable {
                         number = existing
                     } else {
                         number = Int32(state.keys.count)
-                        state.keys.append(key)
+                        state.keys.append(state.intern(key))
                         state.keyNumbers[row.facets] = number
                     }
                     if row.doc >= state.documents.count {
@@ -105,13 +123,18 @@ final class FacetTable: Sendable {
     }
 
     /// The documents grouped by their facet values, with how many share each.
-    func groups(of documents: [Int]) -> [(key: FacetKey, count: Int)] {
+    func groups(of documents: [Int]) -> FacetGroups {
         state.withLock { state in
             var counts = [Int](repeating: 0, count: state.keys.count)
             for document in documents where state.knows(document) {
                 counts[Int(state.documents[document])] += 1
             }
-            return counts.indices.compactMap { counts[$0] > 0 ? (state.keys[$0], counts[$0]) : nil }
+            var values: [[[Int32]]] = [], found: [Int] = []
+            for key in counts.indices where counts[key] > 0 {
+                values.append(state.keys[key])
+                found.append(counts[key])
+            }
+            return FacetGroups(values: values, counts: found, names: state.names)
         }
     }
 }
