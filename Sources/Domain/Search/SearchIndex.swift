@@ -4,10 +4,12 @@
 /// ```swift
 /// var request = SearchRequest(text: "statushouders werk")
 /// request.filters.types = [.factsheet]
-/// let results = try await index.search(request)
+/// let results = try await index.search(request, taxonomy: try await store.taxonomy())
 /// ```
 public protocol SearchIndex: Sendable {
-    func search(_ request: SearchRequest) async throws -> SearchResults
+    /// `taxonomy` is the one the caller checked the request's filters against: the index needs it for theme
+    /// hierarchies and facet values, and a page should not read it twice.
+    func search(_ request: SearchRequest, taxonomy: Taxonomy) async throws -> SearchResults
     /// Titles and index terms that start like `prefix`, for search-as-you-type.
     func suggest(_ prefix: String, limit: Int) async throws -> Suggestions
 }

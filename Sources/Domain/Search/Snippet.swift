@@ -25,28 +25,11 @@ public struct Snippet: Sendable, Equatable {
         var html = ""
         for segment in segments {
             if segment.isMatch {
-                html += "<mark>" + Self.escape(segment.text) + "</mark>"
+                html += "<mark>" + HTMLEscaping.escape(segment.text) + "</mark>"
             } else {
-                html += Self.escape(segment.text)
+                html += HTMLEscaping.escape(segment.text)
             }
         }
         return html
-    }
-
-    /// Escapes per Unicode scalar, not per `Character`: a prepended mark (U+0600) forms one Character
-    /// with a following `<`, which a per-Character comparison would let through unescaped.
-    static func escape(_ text: String) -> String {
-        var escaped = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
-            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
-            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
-            default: escaped.append(scalar)
-            }
-        }
-        return String(escaped)
     }
 }

@@ -121,9 +121,7 @@ public struct SQLKnowledgeStore: KnowledgeStore {
             let indexer = SearchIndexer(db: db)
             var dictionary = TermDictionaryDelta()
             var cache = StemCache()
-            let batches = stride(from: 0, to: contents.count, by: Self.batchSize).map {
-                Array(contents[$0..<min($0 + Self.batchSize, contents.count)])
-            }
+            let batches = contents.chunked(by: Self.batchSize)
             var analysis = batches.first.map { IndexChange.analyze($0, cache: StemCache()) }
             for (number, batch) in batches.enumerated() {
                 // Analyze the next batch for the search index while this one is written.

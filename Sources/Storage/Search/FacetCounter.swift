@@ -100,7 +100,7 @@ struct FacetCounter {
             let tally = Dictionary(uniqueKeysWithValues: zip(counted[index], tallies[index]))
             let chosen = filters.selections.values(of: facet)
             let order = facet == .year
-                ? Set(tally.filter { $0.value > 0 }.keys).union(chosen).sorted(by: >) : filters.vocabulary(facet)
+                ? Set(tally.filter { $0.value > 0 }.keys).union(chosen).sorted(by: >) : filters.taxonomy.values(of: facet)
             facets[facet] = order.compactMap { value in
                 let count = tally[value] ?? 0
                 return count > 0 || chosen.contains(value) ? FacetCount(value: value, count: count) : nil

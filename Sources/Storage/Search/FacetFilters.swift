@@ -41,16 +41,4 @@ struct FacetFilters {
         let values = selections.values(of: facet)
         return Set(facet == .theme ? values.flatMap(taxonomy.themeAndDescendants) : values)
     }
-
-    /// The values a facet can take, in the order the website lists them. Years come from the data.
-    func vocabulary(_ facet: FacetName) -> [String] {
-        switch facet {
-        case .theme: taxonomy.themes.map(\.slug)
-        case .audience: taxonomy.audiences.map(\.slug)
-        case .type: ItemType.allCases.map(\.rawValue)
-        case .knowledge: taxonomy.knowledgeKinds.map(\.slug)
-        case .recognition: taxonomy.recognitionLevels.map(\.slug)
-        case .year: []
-        }
-    }
 }

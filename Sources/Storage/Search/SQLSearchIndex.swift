@@ -20,10 +20,14 @@ public struct SQLSearchIndex: SearchIndex {
         self.database = database
     }
 
+    /// ``search(_:taxonomy:)`` with the taxonomy read from the database, for callers that have none at hand.
     public func search(_ request: SearchRequest) async throws -> SearchResults {
+        try await search(request, taxonomy: try await SQLKnowledgeStore(database: database).taxonomy())
+    }
+
+    public func search(_ request: SearchRequest, taxonomy: Taxonomy) async throws -> SearchResults {
         let db = database.reader
         let fullText = FullText.dialect(for: db)
-        let taxonomy = try await SQLKnowledgeStore(database: database).taxonomy()
         let query = SearchQuery.parse(request.text)
         let synonyms = try await SQLSynonymStore.expansions(forKeys: synonymKeys(in: query), db: db)
         let filters = FacetFilters(request.filters, taxonomy: taxonomy)

@@ -146,9 +146,3 @@ struct SQLiteFullText: FullTextDialect {
         "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
-
-extension Array {
-    func chunked(by size: Int) -> [[Element]] {
-        stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
-    }
-}

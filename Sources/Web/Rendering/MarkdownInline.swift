@@ -1,3 +1,5 @@
+import Domain
+
 /// Turns the text of one block into inline HTML: code spans, emphasis, links, autolinks,
 /// backslash escapes and line breaks. Everything else, raw HTML included, becomes escaped text.
 ///
@@ -89,7 +91,7 @@ struct MarkdownInlineRenderer {
 
     private mutating func appendText(_ scalar: Unicode.Scalar) {
         openTextPiece()
-        MarkdownHTML.escape(scalar, into: &pieces[pieces.count - 1].html)
+        HTMLEscaping.escape(scalar, into: &pieces[pieces.count - 1].html)
     }
 
     private mutating func appendHTML(_ html: String) {
@@ -188,7 +190,7 @@ struct MarkdownInlineRenderer {
             code.removeLast()
         }
         var html = "<code>"
-        MarkdownHTML.escape(code, into: &html)
+        HTMLEscaping.escape(code, into: &html)
         appendHTML(html + "</code>")
     }
 
@@ -225,7 +227,7 @@ struct MarkdownInlineRenderer {
             return position + 1
         }
         var html = target.openingTag(title: nil)
-        MarkdownHTML.escape(content, into: &html)
+        HTMLEscaping.escape(content, into: &html)
         appendHTML(html + "</a>")
         firstActiveBracket = brackets.count
         return end + 1

@@ -1,3 +1,5 @@
+import Domain
+
 /// Renders the Markdown of a knowledge item body to HTML that is safe to embed in a page.
 ///
 /// Bodies are written by editors but also arrive through imports from other tools, so the input
@@ -99,7 +101,7 @@ extension MarkdownRenderer {
                 while index < lines.count {
                     defer { index += 1 }
                     if closes(fence, lines[index]) { break }
-                    MarkdownHTML.escape(dropIndent(lines[index], fence.indent), into: &html)
+                    HTMLEscaping.escape(dropIndent(lines[index], fence.indent), into: &html)
                     html += "\n"
                 }
                 blocks.append(.other(html + "</code></pre>"))

@@ -1,4 +1,6 @@
-// Link policy, HTML escaping and character classes shared by the block and inline Markdown parsers.
+import Domain
+
+// Link policy and character classes shared by the block and inline Markdown parsers.
 
 /// Which link targets may appear in a page: http(s), mailto and relative references only.
 enum MarkdownLinkPolicy {
@@ -9,11 +11,11 @@ enum MarkdownLinkPolicy {
 
         func openingTag(title: [Unicode.Scalar]?) -> String {
             var tag = "<a href=\""
-            MarkdownHTML.escape(href.unicodeScalars, into: &tag)
+            HTMLEscaping.escape(href.unicodeScalars, into: &tag)
             tag += "\""
             if let title {
                 tag += " title=\""
-                MarkdownHTML.escape(title, into: &tag)
+                HTMLEscaping.escape(title, into: &tag)
                 tag += "\""
             }
             return tag + (isExternal ? " rel=\"noopener\">" : ">")
@@ -68,25 +70,6 @@ enum MarkdownLinkPolicy {
         return labels.allSatisfy { label in
             !label.isEmpty && label.count <= 63 && label.allSatisfy { $0.isASCIIAlphanumeric || $0 == "-" }
         }
-    }
-}
-
-/// HTML escaping shared by the block and inline renderers.
-enum MarkdownHTML {
-    static func escape(_ scalar: Unicode.Scalar, into html: inout String) {
-        switch scalar {
-        case "&": html += "&amp;"
-        case "<": html += "&lt;"
-        case ">": html += "&gt;"
-        case "\"": html += "&quot;"
-        case "'": html += "&#39;"
-        case "\0": html.unicodeScalars.append("\u{FFFD}")
-        default: html.unicodeScalars.append(scalar)
-        }
-    }
-
-    static func escape<Scalars: Sequence<Unicode.Scalar>>(_ scalars: Scalars, into html: inout String) {
-        for scalar in scalars { escape(scalar, into: &html) }
     }
 }
 

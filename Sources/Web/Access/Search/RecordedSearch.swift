@@ -9,9 +9,9 @@ struct RecordedSearch: Sendable {
     let log: SearchLogRecorder?
     let clock: any WallClock
 
-    func search(_ request: SearchRequest) async throws -> SearchResults {
+    func search(_ request: SearchRequest, taxonomy: Taxonomy) async throws -> SearchResults {
         let started = ContinuousClock.now
-        let results = try await index.search(request)
+        let results = try await index.search(request, taxonomy: taxonomy)
         let elapsed = ContinuousClock.now - started
         if let log, !results.query.isEmpty, request.page.number == 1 {
             let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15

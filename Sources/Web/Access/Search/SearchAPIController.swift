@@ -17,7 +17,7 @@ struct SearchAPIController: Sendable {
     func results(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let taxonomy = try await store.taxonomy()
         let parameters = try SearchParameters(FormQuery.parameters(request.uri), names: SearchParameters.api, taxonomy: taxonomy, strict: true)
-        return JSONResponse(json: Self.representation(try await search.search(parameters.request), taxonomy: taxonomy))
+        return JSONResponse(json: Self.representation(try await search.search(parameters.request, taxonomy: taxonomy), taxonomy: taxonomy))
     }
 
     func suggest(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
@@ -64,7 +64,7 @@ struct SearchAPIController: Sendable {
             })),
             ("facets", .object(FacetName.allCases.map { facet in
                 (facet.rawValue, .array((results.facets[facet] ?? []).map { count in
-                    .object([("value", .string(count.value)), ("label", .string(FacetLabels.label(facet, count.value, taxonomy: taxonomy))),
+                    .object([("value", .string(count.value)), ("label", .string(taxonomy.label(of: count.value, in: facet))),
                              ("count", .int(count.count))])
                 }))
             })),

@@ -24,7 +24,7 @@ struct SearchController: Sendable {
         let taxonomy = try await store.taxonomy()
         let parameters = try SearchParameters(FormQuery.parameters(request.uri), names: SearchParameters.site, taxonomy: taxonomy,
                                               strict: false, pageSize: Self.pageSize)
-        let results = try await search.search(parameters.request)
+        let results = try await search.search(parameters.request, taxonomy: taxonomy)
         let page = Page(items: results.hits, total: results.total, number: results.page.number, size: results.page.size)
         guard page.number == 1 || page.number <= page.pageCount else { throw DomainError.notFound("pagina \(page.number)") }
         let views = SiteViews(taxonomy: taxonomy, dates: dates, markdown: markdown, bodies: bodies, now: clock.now())

@@ -72,7 +72,7 @@ struct SearchPageView: Sendable {
             let facet = names.facets.first { $0.value == filterPairs[index].0 }!.key
             var others = filterPairs
             others.remove(at: index)
-            return LinkView(label: FacetLabels.label(facet, filterPairs[index].1, taxonomy: views.taxonomy),
+            return LinkView(label: views.taxonomy.label(of: filterPairs[index].1, in: facet),
                             url: url(query: request.text, filters: others))
         }
         suggestion = results.suggestion.map { LinkView(label: $0.normalized, url: url(query: $0.normalized, filters: filterPairs)) }
@@ -86,9 +86,9 @@ struct SearchPageView: Sendable {
             guard !counts.isEmpty else { return nil }
             let name = names.facets[facet]!
             let selected = request.filters.values(of: facet)
-            return FacetGroup(heading: FacetLabels.heading(facet), name: name, options: counts.map { count in
+            return FacetGroup(heading: FacetHeadings.heading(facet), name: name, options: counts.map { count in
                 FacetOption(id: "\(name)-\(count.value)", name: name, value: count.value,
-                            label: FacetLabels.label(facet, count.value, taxonomy: taxonomy), count: count.count,
+                            label: taxonomy.label(of: count.value, in: facet), count: count.count,
                             checked: selected.contains(count.value))
             })
         }

@@ -38,7 +38,7 @@ struct SearchParameters {
         var filters = SearchFilters()
         for facet in FacetName.allCases {
             let name = names.facets[facet]!
-            let allowed = Self.allowedValues(facet, taxonomy: taxonomy)
+            let allowed = facet == .year ? nil : taxonomy.values(of: facet)
             var values: [String] = []
             for raw in parameters[values: Substring(name)] {
                 let value = String(raw)
@@ -81,17 +81,5 @@ struct SearchParameters {
                           errors: errors)
         }
         request = SearchRequest(text: String(parameters[Substring(names.query)] ?? ""), filters: filters, sort: sort, page: page)
-    }
-
-    /// The values a facet accepts; nil for years, which are any four-digit number.
-    static func allowedValues(_ facet: FacetName, taxonomy: Taxonomy) -> [String]? {
-        switch facet {
-        case .theme: taxonomy.themes.map(\.slug)
-        case .type: ItemType.allCases.map(\.rawValue)
-        case .audience: taxonomy.audiences.map(\.slug)
-        case .knowledge: taxonomy.knowledgeKinds.map(\.slug)
-        case .recognition: taxonomy.recognitionLevels.map(\.slug)
-        case .year: nil
-        }
     }
 }
