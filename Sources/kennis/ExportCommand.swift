@@ -35,6 +35,9 @@ struct ExportCommand: AsyncParsableCommand {
                     try handle.write(contentsOf: Data(text.utf8))
                 }
                 if temporary != nil { try handle.close() }
+                try await SQLAuditLog(database: database).record(AuditEntry(
+                    at: Date(), actor: "kennis cli (\(NSUserName()))", action: .exported, subject: output ?? "standaarduitvoer",
+                    detail: "\(count) kennisitems"))
                 return count
             }
             if let temporary, let output {

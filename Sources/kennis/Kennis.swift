@@ -8,6 +8,6 @@ struct Kennis: AsyncParsableCommand {
         abstract: "Kennisplatform: a public knowledge platform for a policy knowledge institute.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, ImportCommand.self, ExportCommand.self, MigrateDataCommand.self,
-            SearchCommand.self, SynonymsCommand.self, StemCommand.self, BenchCommand.self,
+            SearchCommand.self, SynonymsCommand.self, UserCommand.self, StemCommand.self, BenchCommand.self,
         ])
 }

@@ -49,6 +49,8 @@ public enum ItemType: String, CaseIterable, Sendable, Codable {
 /// `gearchiveerd` items keep their URL (other sites link to them) but leave the listings.
 public enum ItemStatus: String, CaseIterable, Sendable, Codable {
     case concept
+    /// Waiting for a second editor to review and publish it.
+    case terReview = "ter-review"
     case gepubliceerd
     case gearchiveerd
 }

@@ -15,12 +15,19 @@ public protocol KnowledgeStore: Sendable {
     /// One page of the items matching the query.
     func items(_ query: ItemQuery) async throws -> Page<KnowledgeItem>
 
-    /// Stores a new item. Throws ``DomainError/conflict(_:)`` when the slug is taken.
-    func create(_ content: ItemContent) async throws -> KnowledgeItem
+    /// Stores a new item and its first revision. Throws ``DomainError/conflict(_:)`` when the slug is taken.
+    func create(_ content: ItemContent, by editor: Editor) async throws -> KnowledgeItem
 
-    /// Replaces an item's content, keeping its identity and creation time.
-    /// Throws ``DomainError/notFound(_:)`` when there is no item with `slug`.
-    func update(slug: String, with content: ItemContent) async throws -> KnowledgeItem
+    /// Replaces an item's content, keeping its identity and creation time, and records a revision.
+    /// A save that changes nothing records nothing.
+    ///
+    /// - Parameter expectedRevision: the revision the editor started from; when another save came in
+    ///   between, throws ``DomainError/conflict(_:)`` instead of overwriting it. nil skips the check.
+    /// - Throws: ``DomainError/notFound(_:)`` when there is no item with `slug`.
+    func update(slug: String, with content: ItemContent, by editor: Editor, expectedRevision: Int?) async throws -> KnowledgeItem
+
+    /// The item's revisions, newest first. Items that were imported and never saved since have none.
+    func revisions(slug: String) async throws -> [Revision]
 
     /// Throws ``DomainError/notFound(_:)`` when there is no item with `slug`.
     func delete(slug: String) async throws
@@ -33,6 +40,22 @@ public protocol KnowledgeStore: Sendable {
 
     /// Items of every status ordered by slug, starting after `slug`; for exports that stream.
     func itemsOrderedBySlug(after slug: String?, limit: Int) async throws -> [KnowledgeItem]
+}
+
+extension KnowledgeStore {
+    /// Creates as the operator: the API's bootstrap token and tests.
+    public func create(_ content: ItemContent) async throws -> KnowledgeItem {
+        try await create(content, by: .operator)
+    }
+
+    public func update(slug: String, with content: ItemContent) async throws -> KnowledgeItem {
+        try await update(slug: slug, with: content, by: .operator, expectedRevision: nil)
+    }
+
+    /// The newest revision's number, 0 when there is none.
+    public func currentRevision(slug: String) async throws -> Int {
+        try await revisions(slug: slug).first?.number ?? 0
+    }
 }
 
 /// What an upsert did.
@@ -72,6 +95,10 @@ public struct ItemQuery: Sendable, Equatable {
     public var years: [Int] = []
     public var statuses: [ItemStatus] = [.gepubliceerd]
     public var timing: Timing = .any
+    /// Part of the title, case-insensitive: the editors' quick filter (public search uses the index).
+    public var titleContains: String?
+    /// Most recently changed first instead of by publication date: the editors' list.
+    public var recentlyChangedFirst = false
     public var page: PageRequest
 
     public init(page: PageRequest = PageRequest()) {

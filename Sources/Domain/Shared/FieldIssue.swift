@@ -7,12 +7,15 @@
 /// let issue = FieldIssue("title", .missing)
 /// issue.english   // "title: is required"
 /// ```
-public struct FieldIssue: Equatable, Sendable, CustomStringConvertible {
+public struct FieldIssue: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Equatable, Sendable {
         case missing
         case wrongType(expected: String)
         case empty
         case tooLong(max: Int)
+        case tooShort(min: Int)
+        case tooLongBytes(max: Int)
+        case unknownRole(String)
         case tooMany(max: Int)
         case tooFew(min: Int)
         case badFormat(expected: String)
@@ -41,6 +44,9 @@ public struct FieldIssue: Equatable, Sendable, CustomStringConvertible {
         case .wrongType(let expected): "must be \(expected)"
         case .empty: "must not be empty"
         case .tooLong(let max): "is too long (at most \(max) characters)"
+        case .tooShort(let min): "is too short (at least \(min) characters)"
+        case .tooLongBytes(let max): "is too long (at most \(max) bytes)"
+        case .unknownRole(let name): "unknown role '\(name)' (allowed: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .tooMany(let max): "has too many entries (at most \(max))"
         case .tooFew(let min): "needs at least \(min) \(min == 1 ? "entry" : "entries")"
         case .badFormat(let expected): "has the wrong format (expected \(expected))"
@@ -60,6 +66,9 @@ public struct FieldIssue: Equatable, Sendable, CustomStringConvertible {
         case .wrongType(let expected): "heeft het verkeerde soort waarde (verwacht: \(expected))"
         case .empty: "mag niet leeg zijn"
         case .tooLong(let max): "is te lang (maximaal \(max) tekens)"
+        case .tooShort(let min): "is te kort (minstens \(min) tekens)"
+        case .tooLongBytes(let max): "is te lang (maximaal \(max) bytes)"
+        case .unknownRole(let name): "onbekende rol '\(name)'"
         case .tooMany(let max): "heeft te veel waarden (maximaal \(max))"
         case .tooFew(let min): "heeft minstens \(min) \(min == 1 ? "waarde" : "waarden") nodig"
         case .badFormat(let expected): "heeft niet de juiste vorm (verwacht: \(expected))"

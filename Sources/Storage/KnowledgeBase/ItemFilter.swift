@@ -5,7 +5,7 @@ import SQLKit
 /// The WHERE and ORDER BY of an ``ItemQuery``, with every value bound, never spliced.
 struct ItemFilter {
     let predicate: any SQLExpression
-    let order: any SQLExpression
+    private(set) var order: any SQLExpression
 
     init(_ query: ItemQuery) {
         var conditions: [any SQLExpression] = []
@@ -30,6 +30,10 @@ struct ItemFilter {
             }
             conditions.append(SQLGroupExpression(SQLList(ranges, separator: SQLRaw(" OR "))))
         }
+        if let text = query.titleContains?.lowercased(), !text.isEmpty {
+            let pattern = LikePattern.containing(text)
+            conditions.append(SQLQueryString("LOWER(title) LIKE \(bind: pattern) ESCAPE '\\'"))
+        }
         switch query.timing {
         case .any:
             order = SQLRaw("published DESC, slug ASC")
@@ -40,6 +44,7 @@ struct ItemFilter {
             conditions.append(SQLQueryString("event_end IS NOT NULL AND event_end < \(bind: Timestamp.format(moment))"))
             order = SQLRaw("event_start DESC, slug ASC")
         }
+        if query.recentlyChangedFirst, case .any = query.timing { order = SQLRaw("updated_at DESC, slug ASC") }
         predicate = SQLList(conditions, separator: SQLRaw(" AND "))
     }
 }

@@ -67,7 +67,7 @@ public struct SQLKnowledgeStore: KnowledgeStore {
         return try await Self.hydrate(rows, db: db)
     }
 
-    public func create(_ content: ItemContent) async throws -> KnowledgeItem {
+    public func create(_ content: ItemContent, by editor: Editor) async throws -> KnowledgeItem {
         let now = clock.now()
         let row = ItemRow(id: UUID().uuidString.lowercased(), content: content, created: now, updated: now)
         try await database.write { db in
@@ -77,26 +77,54 @@ public struct SQLKnowledgeStore: KnowledgeStore {
             try await Self.insert([row], db: db)
             try await Self.replaceLinks(for: [(row.id, content)], db: db)
             try await SearchIndexer(db: db).apply([IndexChange(itemID: row.id, before: nil, after: content)])
+            try await RevisionRows.record(
+                Revision(number: 1, saved: now, editor: editor, changedFields: Revision.changedFields(from: nil, to: content), content: content),
+                itemID: row.id, db: db)
         }
         return try await requireItem(slug: content.slug)
     }
 
-    public func update(slug: String, with content: ItemContent) async throws -> KnowledgeItem {
+    public func update(slug: String, with content: ItemContent, by editor: Editor, expectedRevision: Int?) async throws -> KnowledgeItem {
         let now = clock.now()
         try await database.write { db in
             guard let stored = try await Self.items(withSlugs: [slug], locking: true, db: db)[slug] else {
                 throw DomainError.notFound("no item with slug '\(slug)'")
             }
             let id = stored.id
+            let latest = try await RevisionRows.latestNumber(itemID: id, db: db)
+            if let expectedRevision, expectedRevision != latest {
+                throw DomainError.conflict("item '\(slug)' was changed by someone else since revision \(expectedRevision); it is now at revision \(latest)")
+            }
+            guard stored.content != content else { return }
             if content.slug != slug, try await !Self.ids(forSlugs: [content.slug], db: db).isEmpty {
                 throw DomainError.conflict("an item with slug '\(content.slug)' already exists")
             }
             // `created` is not written by an update; the stored creation time stays.
             try await Self.update(ItemRow(id: id, content: content, created: now, updated: now), db: db)
             try await Self.replaceLinks(for: [(id, content)], db: db)
-            try await SearchIndexer(db: db).apply([IndexChange(itemID: id, before: stored.content, after: content)])
+            let text = try await SQLAttachmentStore.indexedText(itemIDs: [id], db: db)[id]
+            try await SearchIndexer(db: db).apply([
+                IndexChange(itemID: id, before: stored.content, after: content, beforeText: text, afterText: text)
+            ])
+            // An item imported and never saved since gets its stored version as revision 1, so the first diff has a base.
+            var number = latest
+            if number == 0 {
+                number = 1
+                try await RevisionRows.record(
+                    Revision(number: 1, saved: stored.updated, editor: Editor(accountID: nil, name: "import"),
+                             changedFields: Revision.changedFields(from: nil, to: stored.content), content: stored.content),
+                    itemID: id, db: db)
+            }
+            try await RevisionRows.record(
+                Revision(number: number + 1, saved: now, editor: editor,
+                         changedFields: Revision.changedFields(from: stored.content, to: content), content: content),
+                itemID: id, db: db)
         }
         return try await requireItem(slug: content.slug)
+    }
+
+    public func revisions(slug: String) async throws -> [Revision] {
+        try await RevisionRows.revisions(slug: slug, db: database.reader)
     }
 
     public func delete(slug: String) async throws {
@@ -105,7 +133,9 @@ public struct SQLKnowledgeStore: KnowledgeStore {
                 throw DomainError.notFound("no item with slug '\(slug)'")
             }
             let id = stored.id
-            try await SearchIndexer(db: db).apply([IndexChange(itemID: id, before: stored.content, after: nil)])
+            let text = try await SQLAttachmentStore.indexedText(itemIDs: [id], db: db)[id]
+            try await SearchIndexer(db: db).apply([IndexChange(itemID: id, before: stored.content, after: nil, beforeText: text)])
+            for table in ["revisions", "attachments"] { try await db.delete(from: table).where("item_id", .equal, id).run() }
             // Links go by ON DELETE CASCADE; deleting them first keeps this correct where foreign keys are off.
             try await db.delete(from: "item_themes").where("item_id", .equal, id).run()
             try await db.delete(from: "item_audiences").where("item_id", .equal, id).run()
@@ -128,6 +158,7 @@ public struct SQLKnowledgeStore: KnowledgeStore {
                 guard let (prepared, analysisCache) = await analysis?.value else { break }
                 analysis = number + 1 < batches.count ? IndexChange.analyze(batches[number + 1], cache: analysisCache) : nil
                 let existing = try await Self.items(withSlugs: batch.map(\.slug), locking: true, db: db)
+                let texts = try await SQLAttachmentStore.indexedText(itemIDs: existing.values.map(\.id), db: db)
                 var links: [(String, ItemContent)] = []
                 var newRows: [ItemRow] = []
                 var changes: [IndexChange] = []
@@ -141,7 +172,10 @@ public struct SQLKnowledgeStore: KnowledgeStore {
                         try await Self.update(ItemRow(id: stored.id, content: content, created: now, updated: now), db: db)
                         summary.updated += 1
                         links.append((stored.id, content))
-                        changes.append(IndexChange(itemID: stored.id, before: stored.content, after: content, prepared: prepared[content.slug]))
+                        let text = texts[stored.id]
+                        changes.append(IndexChange(
+                            itemID: stored.id, before: stored.content, after: content, beforeText: text, afterText: text,
+                            prepared: text == nil ? prepared[content.slug] : nil))
                     } else {
                         let row = ItemRow(id: UUID().uuidString.lowercased(), content: content, created: now, updated: now)
                         newRows.append(row)
@@ -149,6 +183,9 @@ public struct SQLKnowledgeStore: KnowledgeStore {
                         changes.append(IndexChange(itemID: row.id, before: nil, after: content, prepared: prepared[content.slug]))
                     }
                 }
+                let newIDs = Set(newRows.map(\.id))
+                try await RevisionRows.recordImported(links.filter { !newIDs.contains($0.0) },
+                                                      previous: existing, at: now, db: db)
                 try await Self.insert(newRows, db: db)
                 try await Self.replaceLinks(for: links, db: db)
                 try await indexer.index(changes, dictionary: &dictionary, cache: &cache)

@@ -54,7 +54,8 @@ struct IndexedDocument: Sendable {
     let distinctWords: Set<String>
     let distinctStems: Set<String>
 
-    init(itemID: String, content: ItemContent, analyzer: DutchAnalyzer, cache: inout StemCache) {
+    /// - Parameter attachmentText: the extracted text of the item's attachments, indexed as part of the body.
+    init(itemID: String, content: ItemContent, attachmentText: String? = nil, analyzer: DutchAnalyzer, cache: inout StemCache) {
         self.itemID = itemID
         type = content.type.rawValue
         published = content.published.description
@@ -69,7 +70,9 @@ struct IndexedDocument: Sendable {
         summary = analyzer.indexTerms(([content.summary] + content.authors).joined(separator: "\n"), cache: &cache,
                                       distinctWords: &words, distinctStems: &stems)
         // The words a reader sees: link targets and Markdown marks are not indexed.
-        body = analyzer.indexTerms(PlainText.fromMarkdown(content.body), cache: &cache, distinctWords: &words, distinctStems: &stems)
+        var bodyText = PlainText.fromMarkdown(content.body)
+        if let attachmentText, !attachmentText.isEmpty { bodyText += "\n\n" + attachmentText }
+        body = analyzer.indexTerms(bodyText, cache: &cache, distinctWords: &words, distinctStems: &stems)
         distinctWords = words
         distinctStems = stems
     }

@@ -6,6 +6,9 @@ struct IndexChange: Sendable {
     let itemID: String
     let before: ItemContent?
     let after: ItemContent?
+    /// The text of the item's attachments, indexed with the body.
+    var beforeText: String? = nil
+    var afterText: String? = nil
     /// `after`, already analyzed (see ``IndexChange/analyze(_:cache:)``).
     var prepared: IndexedDocument? = nil
 

@@ -37,13 +37,15 @@ struct SearchIndexer {
         guard !changes.isEmpty else { return }
         for change in changes {
             if let before = change.before, before.status == .gepubliceerd {
-                dictionary.subtract(IndexedDocument(itemID: change.itemID, content: before, analyzer: analyzer, cache: &cache))
+                dictionary.subtract(IndexedDocument(
+                    itemID: change.itemID, content: before, attachmentText: change.beforeText, analyzer: analyzer, cache: &cache))
             }
         }
         var documents: [IndexedDocument] = []
         for change in changes {
             if let after = change.after, after.status == .gepubliceerd {
-                var document = change.prepared ?? IndexedDocument(itemID: change.itemID, content: after, analyzer: analyzer, cache: &cache)
+                var document = change.prepared ?? IndexedDocument(
+                    itemID: change.itemID, content: after, attachmentText: change.afterText, analyzer: analyzer, cache: &cache)
                 document.itemID = change.itemID
                 dictionary.add(document)
                 documents.append(document)
@@ -68,7 +70,9 @@ struct SearchIndexer {
             let rows = try await db.select().columns(ItemRow.columns.map { SQLColumn($0) }).from("items")
                 .where("id", .in, Array(batch)).all(decoding: ItemRow.self)
             let items = try await SQLKnowledgeStore.hydrate(rows, db: db)
-            try await index(items.map { IndexChange(itemID: $0.id, before: nil, after: $0.content) }, dictionary: &dictionary, cache: &cache)
+            let texts = try await SQLAttachmentStore.indexedText(itemIDs: items.map(\.id), db: db)
+            try await index(items.map { IndexChange(itemID: $0.id, before: nil, after: $0.content, afterText: texts[$0.id]) },
+                            dictionary: &dictionary, cache: &cache)
         }
         try await dictionary.write(to: db)
         return ids.count

@@ -4,7 +4,7 @@ import SQLKit
 /// Every schema step of the platform, in order. Types are kept to TEXT and INTEGER so the same
 /// statements run on SQLite and PostgreSQL; dates are ISO 8601 text, which sorts correctly.
 public enum Migrations {
-    public static let all: [Migration] = [knowledgeBaseSchema, taxonomySeed, jobQueue, SearchSchema.migration]
+    public static let all: [Migration] = [knowledgeBaseSchema, taxonomySeed, jobQueue, SearchSchema.migration, AccountsSchema.migration]
 
     static let knowledgeBaseSchema = Migration(version: 1, name: "knowledge base schema") { db in
         // Slugs sort byte-wise on both databases (SQLite's default), so exports list items in the same order.

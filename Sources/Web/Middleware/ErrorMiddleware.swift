@@ -62,9 +62,17 @@ struct ErrorMiddleware: RouterMiddleware {
             case .methodNotAllowed:
                 ("Dit kan hier niet", "Deze pagina kan alleen worden bekeken, niet op deze manier worden gebruikt.")
             case .contentTooLarge:
-                ("Te veel gegevens", "Er werden meer gegevens verstuurd dan het kennisplatform aanneemt.")
+                ("Te veel gegevens", problem.page ?? "Er werden meer gegevens verstuurd dan het kennisplatform aanneemt.")
+            case .forbidden:
+                ("Geen toegang", problem.page ?? "U heeft geen toegang tot deze pagina.")
+            case .tooManyRequests:
+                ("Even wachten", problem.page ?? "Er kwamen te veel verzoeken binnen. Probeer het later opnieuw.")
+            case .conflict:
+                ("Tegelijk gewijzigd", problem.page ?? "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw.")
+            case .unsupportedMediaType:
+                ("Soort bestand niet toegestaan", problem.page ?? "Dit soort bestand wordt niet aangenomen.")
             default:
-                ("Verzoek niet uitgevoerd", "Dit verzoek kon niet worden uitgevoerd (foutcode \(problem.status.code)).")
+                ("Verzoek niet uitgevoerd", problem.page ?? "Dit verzoek kon niet worden uitgevoerd (foutcode \(problem.status.code)).")
             }
         let shell = PageShell(title: heading, description: message, section: nil, path: nil, site: site)
         let data = ErrorPage(shell: shell, heading: heading, message: message,

@@ -23,12 +23,20 @@ struct Problem: HTTPResponseError {
     let detail: String
     var errors: [FieldError] = []
     var headers: HTTPFields = [:]
+    /// What the HTML error page says, in Dutch, when a page (not the API) was refused for a reason worth telling.
+    var page: String?
 
-    init(_ status: HTTPResponse.Status, _ detail: String, errors: [FieldError] = [], headers: HTTPFields = [:]) {
+    init(_ status: HTTPResponse.Status, _ detail: String, errors: [FieldError] = [], headers: HTTPFields = [:], page: String? = nil) {
         self.status = status
         self.detail = detail
         self.errors = errors
         self.headers = headers
+        self.page = page
+    }
+
+    /// A refusal on a web page: the Dutch text is shown, the English one logged and sent to API callers.
+    static func page(_ status: HTTPResponse.Status, _ dutch: String, english: String? = nil) -> Problem {
+        Problem(status, english ?? dutch, page: dutch)
     }
 
     static func unauthorized(_ detail: String) -> Problem {

@@ -12,7 +12,7 @@ struct OperationsController: Sendable {
     let database: Database
     let registry: PrometheusCollectorRegistry
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/healthz", use: health)
         router.get("/metrics", use: metrics)
     }

@@ -56,4 +56,21 @@ struct DutchDates: Sendable {
         return String(format: "%04d-%02d-%02dT%02d:%02d%@%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
                       parts.hour ?? 0, parts.minute ?? 0, sign, abs(offset) / 3600, abs(offset) % 3600 / 60)
     }
+
+    /// The value of an `<input type="datetime-local">`: `2027-02-12T13:30`, in the institute's time zone.
+    func localInput(_ date: Date) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0)
+    }
+
+    /// Reads an `<input type="datetime-local">` value (`2027-02-12T13:30`, seconds optional) as institute time.
+    func date(fromLocalInput text: String) -> Date? {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "T" || $0 == ":" }).map { Int($0) }
+        guard (5...6).contains(parts.count), parts.allSatisfy({ $0 != nil }), text.count <= 19 else { return nil }
+        let numbers = parts.map { $0! }
+        let components = DateComponents(year: numbers[0], month: numbers[1], day: numbers[2], hour: numbers[3], minute: numbers[4],
+                                        second: numbers.count > 5 ? numbers[5] : 0)
+        guard components.isValidDate(in: calendar) else { return nil }
+        return calendar.date(from: components)
+    }
 }

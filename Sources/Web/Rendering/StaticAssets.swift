@@ -24,7 +24,7 @@ struct StaticAssets: Sendable {
     }
 
     /// Authorization: public.
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let asset = stylesheet
         router.get(RouterPath(stringLiteral: asset.url)) { _, _ in
             Response(

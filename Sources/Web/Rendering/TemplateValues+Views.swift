@@ -42,7 +42,13 @@ extension PaginationView: TemplateValues {
 }
 
 extension SiteController.ItemPage: TemplateValues {
-    static let templateFields: Fields = ["shell": \.shell, "item": \.item]
+    static let templateFields: Fields = [
+        "shell": \.shell, "item": \.item, "attachments": \.attachments, "previewStatus": \.previewStatus,
+    ]
+}
+
+extension SiteController.AttachmentLink: TemplateValues {
+    static let templateFields: Fields = ["url": \.url, "filename": \.filename, "description": \.description]
 }
 
 extension SiteController.ListingPage: TemplateValues {

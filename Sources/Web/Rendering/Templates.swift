@@ -11,7 +11,10 @@ struct Templates: Sendable {
     let library: MustacheLibrary
 
     /// Every template a page can ask for; checked at start-up so a missing file fails the boot, not a request.
-    static let names = ["layout", "card", "pagination", "home", "item", "listing", "themes", "agenda", "error", "search"]
+    static let names = ["layout", "card", "pagination", "home", "item", "listing", "themes", "agenda", "error", "search", "staff",
+        "beheer/login", "beheer/forgot", "beheer/reset", "beheer/dashboard", "beheer/items", "beheer/review",
+        "beheer/item-form", "beheer/revisions", "beheer/compare", "beheer/account", "beheer/users", "beheer/user", "beheer/audit",
+        "beheer/taxonomy", "beheer/synonyms", "beheer/settings"]
 
     struct Missing: Error, CustomStringConvertible {
         let description: String

@@ -55,8 +55,11 @@ struct ItemListParameters {
                           errors: errors)
         }
         if !statuses.isEmpty {
-            guard caller == .operator else {
-                throw Problem.unauthorized("Filtering by status needs the operator's bearer token; without it only published items are listed.")
+            guard caller.isStaff else {
+                if caller == .anonymous {
+                    throw Problem.unauthorized("Filtering by status needs an editor's API token; without it only public items are listed.")
+                }
+                throw Problem(.forbidden, "Filtering by status needs the role redacteur or beheerder.")
             }
             query.statuses = statuses
         }

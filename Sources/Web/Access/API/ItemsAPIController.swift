@@ -5,16 +5,19 @@ import Logging
 
 /// The JSON API for knowledge items under `/api/v1`.
 ///
-/// Authorization: reads are public and show published and archived items; the `status` filter and
-/// concept items need the operator token. Every write needs the operator token (accounts come later).
+/// Authorization: reads are public and show published and archived items; the `status` filter and items
+/// that are not public need an editor's token (or the operator's). Writes need the role redacteur (or
+/// the operator token) and go through the editorial workflow, so "vier ogen" holds for scripts too.
 struct ItemsAPIController: Sendable {
     let store: any KnowledgeStore
+    let editorial: Editorial
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
-        group.get("items", use: list)
-        group.get("items/:slug", use: show)
-        group.get("taxonomies", use: taxonomies)
-        let writes = group.group().add(middleware: RequireOperatorMiddleware())
+        let reads = group.group().add(middleware: RequireAccess(.everyone))
+        reads.get("items", use: list)
+        reads.get("items/:slug", use: show)
+        reads.get("taxonomies", use: taxonomies)
+        let writes = group.group().add(middleware: RequireAccess(.roles([.redacteur])))
         writes.post("items", use: create)
         writes.put("items/:slug", use: replace)
         writes.delete("items/:slug", use: delete)
@@ -28,7 +31,7 @@ struct ItemsAPIController: Sendable {
 
     func show(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let slug = try context.parameters.require("slug")
-        guard let item = try await store.item(slug: slug), item.content.status != .concept || context.caller == .operator
+        guard let item = try await store.item(slug: slug), item.content.status.isPublic || context.isStaff
         else { throw DomainError.notFound("no item with slug '\(slug)'") }
         return JSONResponse(json: APIRepresentation.item(item))
     }
@@ -39,8 +42,8 @@ struct ItemsAPIController: Sendable {
 
     func create(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let content = try await readContent(request, context: context)
-        let item = try await store.create(content)
-        context.logger.info("Item created", metadata: ["slug": "\(item.content.slug)", "caller": "operator"])
+        let item = try await Self.refusalsAsProblems { try await editorial.create(content, by: context.editor) }
+        context.logger.info("Item created", metadata: ["slug": "\(item.content.slug)", "caller": "\(context.editor.name)"])
         return JSONResponse(json: APIRepresentation.item(item), status: .created,
                             headers: [.location: "/api/v1/items/\(item.content.slug)"])
     }
@@ -50,15 +53,17 @@ struct ItemsAPIController: Sendable {
         let slug = try context.parameters.require("slug")
         let content = try await readContent(request, context: context)
         guard content.slug == slug else { throw DomainError.invalid([FieldIssue("slug", .mismatch(expected: slug))]) }
-        let item = try await store.update(slug: slug, with: content)
-        context.logger.info("Item replaced", metadata: ["slug": "\(slug)", "caller": "operator"])
+        let item = try await Self.refusalsAsProblems {
+            try await editorial.save(slug: slug, content: content, by: context.editor, expectedRevision: nil)
+        }
+        context.logger.info("Item replaced", metadata: ["slug": "\(slug)", "caller": "\(context.editor.name)"])
         return JSONResponse(json: APIRepresentation.item(item))
     }
 
     func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
-        try await store.delete(slug: slug)
-        context.logger.info("Item deleted", metadata: ["slug": "\(slug)", "caller": "operator"])
+        try await editorial.delete(slug: slug, by: context.editor)
+        context.logger.info("Item deleted", metadata: ["slug": "\(slug)", "caller": "\(context.editor.name)"])
         return Response(status: .noContent)
     }
 
@@ -84,10 +89,26 @@ struct ItemsAPIController: Sendable {
         }
     }
 
+    /// A workflow refusal: 403 for vier ogen (someone else must do it), 409 for a status change that is not possible.
+    private static func refusalsAsProblems<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let refused as Editorial.Refused {
+            switch refused.refusal {
+            case .ownChange: throw Problem(.forbidden, refused.refusal.english.capitalizedFirstLetter + ".")
+            case .notAllowed: throw Problem(.conflict, refused.refusal.english.capitalizedFirstLetter + ".")
+            }
+        }
+    }
+
     private static func describe(_ error: any Error) -> String {
         if case DecodingError.dataCorrupted(let context) = error {
             return context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
         }
         return "\(error)"
     }
+}
+
+extension String {
+    var capitalizedFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }

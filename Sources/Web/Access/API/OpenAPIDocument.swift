@@ -14,7 +14,7 @@ struct OpenAPIDocument: Sendable {
         return OpenAPIDocument(bytes: ByteBuffer(bytes: data))
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let bytes = self.bytes
         router.get("/api/openapi.json") { _, _ in
             Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: bytes))

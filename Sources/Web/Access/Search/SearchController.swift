@@ -16,7 +16,7 @@ struct SearchController: Sendable {
     let bodies = RenderedBodyCache()
     static let pageSize = 20
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/zoeken", use: page)
     }
 

@@ -8,6 +8,7 @@ import Hummingbird
 /// their page (other sites link to them) but leave the listings; concept items do not exist for visitors.
 struct SiteController: Sendable {
     let store: any KnowledgeStore
+    let attachments: any AttachmentStore
     let templates: Templates
     let site: SiteSettings
     let clock: any WallClock
@@ -16,7 +17,7 @@ struct SiteController: Sendable {
     let bodies = RenderedBodyCache()
     static let pageSize = 20
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("/", use: home)
         router.get("/thema", use: themes)
         router.get("/thema/:slug", use: theme)
@@ -160,17 +161,40 @@ struct SiteController: Sendable {
     struct ItemPage: Sendable {
         let shell: PageShell
         let item: ItemView
+        let attachments: [AttachmentLink]
+        /// Shown above a draft that staff preview: what visitors will see, once published.
+        let previewStatus: String?
+    }
+
+    /// A download link with what a reader needs to decide whether to open it.
+    struct AttachmentLink: Sendable {
+        let url: String
+        let filename: String
+        let description: String
     }
 
     func item(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let slug = try context.parameters.require("slug")
-        guard let item = try await store.item(slug: slug), item.content.status != .concept else {
+        guard let item = try await store.item(slug: slug), item.content.status.isPublic else {
             throw DomainError.notFound("kennisitem '\(slug)'")
         }
+        return try await itemPage(item, preview: false)
+    }
+
+    /// The public page of an item; `preview` marks it as a staff preview of a draft.
+    func itemPage(_ item: KnowledgeItem, preview: Bool) async throws -> HTML {
+        let slug = item.content.slug
         let view = try await views().page(item)
         let shell = PageShell(title: item.content.title, description: item.content.summary, section: nil,
                               path: "/kennis/\(slug)", site: site)
-        return try templates.render("item", ItemPage(shell: shell, item: view))
+        let links = try await attachments.attachments(ofItem: slug).map { attachment in
+            AttachmentLink(url: AttachmentDownloadController.url(of: attachment), filename: attachment.filename,
+                           description: "\(attachment.kind.dutchName), \(AttachmentUpload.describe(attachment.size))")
+        }
+        var page = try templates.render("item", ItemPage(
+            shell: shell, item: view, attachments: links, previewStatus: preview ? item.content.status.dutchName : nil))
+        if preview { page.headers[.cacheControl] = "private, no-store" }
+        return page
     }
 
     private func views() async throws -> SiteViews {

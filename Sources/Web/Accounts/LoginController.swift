@@ -1,0 +1,143 @@
+import Domain
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdCore
+
+/// Signing in and out, and choosing a new password by e-mailed link: `/inloggen`, `/uitloggen`,
+/// `/wachtwoord-vergeten`, `/wachtwoord-herstellen`.
+struct LoginController: Sendable {
+    let dependencies: AppDependencies
+    let pages: StaffPages
+    let cookie: SessionCookie
+    let trustForwardedFor: Bool
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        let everyone = router.group().add(middleware: RequireAccess(.everyone))
+        everyone.get("inloggen", use: loginForm)
+        everyone.post("inloggen", use: login)
+        everyone.get("wachtwoord-vergeten", use: forgotForm)
+        everyone.post("wachtwoord-vergeten", use: forgot)
+        everyone.get("wachtwoord-herstellen", use: resetForm)
+        everyone.post("wachtwoord-herstellen", use: reset)
+        router.group().add(middleware: RequireAccess(.signedIn)).post("uitloggen", use: logout)
+    }
+
+    /// The address to return to after signing in, for the `terug` parameter.
+    static func returnPath(_ uri: URI) -> String {
+        let path = uri.path + (uri.query.map { "?\($0)" } ?? "")
+        return path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "/beheer"
+    }
+
+    func loginForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if context.account != nil { return Response.redirect(to: "/beheer", type: .normal) }
+        let back = ReturnPath.sanitize(request.uri.queryParameters["terug"].map(String.init))
+        return try anonymousForm(request, context: context, template: "login", title: "Inloggen", fields: ["back": back])
+    }
+
+    func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? SubmittedForm(fields: [:])
+        let email = form["email"] ?? "", password = form.fields["password"]?.first ?? ""
+        let back = ReturnPath.sanitize(form["terug"])
+        let outcome = try await dependencies.signIn.attempt(
+            email: email, password: password, address: clientAddress(request, context), replacing: context.session?.id)
+        switch outcome {
+        case .signedIn(_, let sessionID, _):
+            var response = Response.redirect(to: back, type: .normal)
+            response.setCookie(cookie.session(sessionID))
+            response.setCookie(Cookie(name: SessionCookie.csrfName, value: "", maxAge: 0, path: "/", secure: cookie.secure, httpOnly: true))
+            return response
+        case .refused:
+            return try anonymousForm(request, context: context, template: "login", title: "Inloggen", status: .unprocessableContent, fields: [
+                "back": back, "email": email,
+                "error": "Het e-mailadres of het wachtwoord klopt niet. Na \(LoginThrottle.accountLimit) mislukte pogingen moet u een kwartier wachten.",
+            ])
+        case .throttled(let wait):
+            let minutes = max(1, Int((wait / 60).rounded(.up)))
+            var response = try anonymousForm(request, context: context, template: "login", title: "Inloggen", status: .tooManyRequests, fields: [
+                "back": back, "email": email,
+                "error": "Te veel mislukte pogingen. Probeer het over \(minutes) \(minutes == 1 ? "minuut" : "minuten") opnieuw, of vraag een nieuw wachtwoord aan.",
+            ])
+            response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
+            return response
+        }
+    }
+
+    func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let (id, _) = context.session, let account = context.account {
+            try await dependencies.signIn.signOut(sessionID: id, account: account)
+        }
+        var response = Response.redirect(to: "/", type: .normal)
+        response.setCookie(cookie.clearSession())
+        return response
+    }
+
+    func forgotForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try anonymousForm(request, context: context, template: "forgot", title: "Wachtwoord vergeten", fields: [:])
+    }
+
+    func forgot(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let email = context.form?["email"] ?? ""
+        if case .failure(let issue) = AccountRules.normalizedEmail(email) {
+            return try anonymousForm(request, context: context, template: "forgot", title: "Wachtwoord vergeten", status: .unprocessableContent,
+                                     fields: ["email": email, "errors": FieldErrors([issue], labels: ["email": "E-mailadres"]).dictionary])
+        }
+        try await dependencies.passwordReset.request(email: email)
+        return try anonymousForm(request, context: context, template: "forgot", title: "Wachtwoord vergeten", fields: ["sent": true])
+    }
+
+    func resetForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let token = request.uri.queryParameters["token"].map(String.init) ?? ""
+        let valid = try await dependencies.passwordReset.isValid(secret: token)
+        return try anonymousForm(request, context: context, template: "reset", title: "Nieuw wachtwoord kiezen",
+                                 status: valid ? .ok : .notFound, fields: ["token": token, "valid": valid])
+    }
+
+    func reset(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? SubmittedForm(fields: [:])
+        let token = form["token"] ?? ""
+        do {
+            let issues = try await dependencies.passwordReset.complete(
+                secret: token, password: form.fields["password"]?.first ?? "", repeated: form.fields["repeat"]?.first ?? "")
+            guard issues.isEmpty else {
+                return try anonymousForm(request, context: context, template: "reset", title: "Nieuw wachtwoord kiezen",
+                                         status: .unprocessableContent, fields: [
+                                             "token": token, "valid": true,
+                                             "errors": FieldErrors(issues, labels: ["password": "Het wachtwoord", "repeat": "De herhaling"]).dictionary,
+                                         ])
+            }
+        } catch DomainError.notFound {
+            return try anonymousForm(request, context: context, template: "reset", title: "Nieuw wachtwoord kiezen",
+                                     status: .notFound, fields: ["token": token, "valid": false])
+        }
+        return Response.redirect(to: "/inloggen?gewijzigd=1", type: .normal)
+    }
+
+    /// A form shown before sign-in: it carries the value of the pre-sign-in CSRF cookie, set here when missing.
+    private func anonymousForm(
+        _ request: Request, context: AppRequestContext, template: String, title: String, status: HTTPResponse.Status = .ok,
+        fields: [String: Any]
+    ) throws -> Response {
+        let existing = request.cookies[SessionCookie.csrfName]?.value
+        let token = context.csrfToken ?? existing.flatMap { $0.isEmpty ? nil : $0 } ?? SecretToken.make()
+        var values = fields
+        values["csrf"] = token
+        values["changed"] = request.uri.queryParameters["gewijzigd"] != nil
+        var response = try pages.render(template, title: title, section: nil, context: context, request: request, status: status, values)
+            .response(from: request, context: context)
+        if context.csrfToken == nil, existing != token { response.setCookie(cookie.csrf(token)) }
+        return response
+    }
+
+    /// The client's address: the connection's peer, or behind a trusted proxy the last `X-Forwarded-For` entry.
+    private func clientAddress(_ request: Request, _ context: AppRequestContext) -> String {
+        if trustForwardedFor, let forwarded = request.headers[.xForwardedFor] {
+            if let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty { return last }
+        }
+        return context.remoteAddress?.ipAddress ?? "onbekend"
+    }
+}
+
+extension HTTPField.Name {
+    static let xForwardedFor = Self("X-Forwarded-For")!
+}

@@ -1,0 +1,111 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// `/beheer/gebruikers`: administrators invite people, give and take roles, and deactivate accounts.
+///
+/// An administrator never sets someone else's password: a new account gets an e-mailed link to choose one.
+struct UsersController: Sendable {
+    let dependencies: AppDependencies
+    let pages: StaffPages
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("gebruikers", use: list)
+        group.post("gebruikers", use: create)
+        group.get("gebruikers/:id", use: edit)
+        group.post("gebruikers/:id", use: update)
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        try await renderList(request, context: context)
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = context.form ?? SubmittedForm(fields: [:])
+        var errors = FieldErrors()
+        let name = form["name"] ?? ""
+        if name.isEmpty { errors.add(field: "name", "Naam is verplicht.") }
+        if name.count > AccountRules.nameMaximum { errors.add(field: "name", "Naam is te lang (maximaal \(AccountRules.nameMaximum) tekens).") }
+        var email = ""
+        switch AccountRules.normalizedEmail(form["email"] ?? "") {
+        case .success(let normalized): email = normalized
+        case .failure(let issue): errors.add(issue, labels: ["email": "E-mailadres"])
+        }
+        let roles = Set(form.values("roles").compactMap(Role.init))
+        if roles.isEmpty { errors.add(field: "roles", "Kies minstens één rol.") }
+        if errors.isEmpty, try await dependencies.accounts.account(email: email) != nil {
+            errors.add(field: "email", "Er is al een account met dit e-mailadres.")
+        }
+        guard errors.isEmpty else {
+            return try await renderList(request, context: context, errors: errors, values: ["name": name, "email": form["email"] ?? ""],
+                                        checked: roles, status: .unprocessableContent).response(from: request, context: context)
+        }
+        // The random password is never shown or sent: the person chooses their own through the welcome link.
+        let hash = try await dependencies.hasher.hash(SecretToken.make())
+        let account = try await dependencies.accounts.create(email: email, name: name, roles: roles, passwordHash: hash)
+        let actor = context.editor.name
+        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: actor, action: .accountCreated, subject: email,
+                                                       detail: "rollen: \(roles.sorted().map(\.rawValue).joined(separator: ", "))"))
+        try await dependencies.passwordReset.welcome(account, invitedBy: context.account?.name ?? "Een beheerder")
+        return Response.redirect(to: "/beheer/gebruikers?melding=gebruiker", type: .normal)
+    }
+
+    func edit(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        let account = try await requireAccount(context)
+        return try pages.render("user", title: account.name, section: "/beheer/gebruikers", context: context, request: request, [
+            "account": view(account), "roleChoices": Self.roleChoices(account.roles),
+        ])
+    }
+
+    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try await requireAccount(context)
+        let form = context.form ?? SubmittedForm(fields: [:])
+        let roles = Set(form.values("roles").compactMap(Role.init))
+        let active = form["active"] == "1"
+        let isSelf = account.id == context.account?.id
+        // An administrator cannot lock themselves out; another administrator has to do that.
+        if isSelf, !roles.contains(.beheerder) || !active {
+            throw Problem.page(.conflict, "U kunt uw eigen beheerdersrol niet intrekken en uzelf niet deactiveren.")
+        }
+        let now = dependencies.clock.now()
+        if roles != account.roles {
+            try await dependencies.accounts.setRoles(roles, accountID: account.id)
+            try await dependencies.audit.record(AuditEntry(at: now, actor: context.editor.name, action: .rolesChanged, subject: account.email,
+                detail: "\(account.roles.sorted().map(\.rawValue).joined(separator: ",")) → \(roles.sorted().map(\.rawValue).joined(separator: ","))"))
+        }
+        if active != account.active {
+            try await dependencies.accounts.setActive(active, accountID: account.id)
+            try await dependencies.audit.record(AuditEntry(at: now, actor: context.editor.name,
+                                                           action: active ? .accountActivated : .accountDeactivated, subject: account.email))
+        }
+        return Response.redirect(to: "/beheer/gebruikers/\(account.id)?melding=opgeslagen", type: .normal)
+    }
+
+    private func renderList(
+        _ request: Request, context: AppRequestContext, errors: FieldErrors = FieldErrors(), values: [String: String] = [:],
+        checked: Set<Role> = [], status: HTTPResponse.Status = .ok
+    ) async throws -> HTML {
+        let accounts = try await dependencies.accounts.accounts()
+        return try pages.render("users", title: "Gebruikers", section: "/beheer/gebruikers", context: context, request: request,
+                                status: status, [
+                                    "accounts": accounts.map(view), "roleChoices": Self.roleChoices(checked), "errors": errors.dictionary,
+                                    "errorSummary": errors.summary(order: ["name", "email", "roles"]), "hasErrors": !errors.isEmpty,
+                                    "name": values["name"] ?? "", "email": values["email"] ?? "",
+                                ])
+    }
+
+    private func view(_ account: Account) -> [String: Any] {
+        ["id": account.id, "name": account.name, "email": account.email, "active": account.active,
+         "roles": account.roles.sorted().map(\.dutchName).joined(separator: ", ")]
+    }
+
+    static func roleChoices(_ checked: Set<Role>) -> [[String: Any]] {
+        Role.allCases.map { ["value": $0.rawValue, "label": $0.dutchName, "description": $0.dutchDescription, "checked": checked.contains($0)] }
+    }
+
+    private func requireAccount(_ context: AppRequestContext) async throws -> Account {
+        let id = try context.parameters.require("id")
+        guard let account = try await dependencies.accounts.account(id: id) else { throw DomainError.notFound("gebruiker '\(id)'") }
+        return account
+    }
+}

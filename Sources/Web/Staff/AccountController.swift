@@ -1,0 +1,88 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// `/beheer/account`: one's own password and personal API tokens. A token is shown once, right after it
+/// is made; afterwards only its name and dates are.
+struct AccountController: Sendable {
+    let dependencies: AppDependencies
+    let pages: StaffPages
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("account", use: show)
+        group.post("account/wachtwoord", use: changePassword)
+        group.post("account/tokens", use: createToken)
+        group.post("account/tokens/:id/intrekken", use: revokeToken)
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> HTML {
+        try await render(request, context: context)
+    }
+
+    func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try requireAccount(context)
+        let form = context.form ?? SubmittedForm(fields: [:])
+        var errors = FieldErrors()
+        if await !dependencies.hasher.verify(form.fields["current"]?.first ?? "", against: account.passwordHash) {
+            errors.add(field: "current", "Het huidige wachtwoord klopt niet.")
+        }
+        let password = form.fields["password"]?.first ?? ""
+        for issue in AccountRules.passwordIssues(password) { errors.add(issue, labels: ["password": "Het nieuwe wachtwoord"]) }
+        if errors.byField["password"] == nil, password != form.fields["repeat"]?.first {
+            errors.add(field: "repeat", "De herhaling is niet gelijk aan het nieuwe wachtwoord.")
+        }
+        guard errors.isEmpty else {
+            return try await render(request, context: context, errors: errors, status: .unprocessableContent).response(from: request, context: context)
+        }
+        try await dependencies.accounts.setPasswordHash(try await dependencies.hasher.hash(password), accountID: account.id)
+        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: account.label, action: .passwordChanged, subject: account.email))
+        // Changing the password ended every session, this one too: sign in again with the new password.
+        return Response.redirect(to: "/inloggen?gewijzigd=1", type: .normal)
+    }
+
+    func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try requireAccount(context)
+        let name = context.form?["name"] ?? ""
+        var errors = FieldErrors()
+        if name.isEmpty { errors.add(field: "name", "Geef het token een naam, bijvoorbeeld het script dat het gebruikt.") }
+        if name.count > APIToken.nameMaximum { errors.add(field: "name", "De naam is te lang (maximaal \(APIToken.nameMaximum) tekens).") }
+        guard errors.isEmpty else {
+            return try await render(request, context: context, errors: errors, status: .unprocessableContent).response(from: request, context: context)
+        }
+        let (token, secret) = try await dependencies.tokens.create(accountID: account.id, name: name, at: dependencies.clock.now())
+        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: account.label, action: .tokenCreated, subject: token.name))
+        return try await render(request, context: context, newSecret: secret).response(from: request, context: context)
+    }
+
+    func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let account = try requireAccount(context)
+        let id = try context.parameters.require("id")
+        try await dependencies.tokens.revoke(id: id, accountID: account.id, at: dependencies.clock.now())
+        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: account.label, action: .tokenRevoked, subject: id))
+        return Response.redirect(to: "/beheer/account?melding=token-ingetrokken", type: .normal)
+    }
+
+    private func render(
+        _ request: Request, context: AppRequestContext, errors: FieldErrors = FieldErrors(), newSecret: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> HTML {
+        let account = try requireAccount(context)
+        let dates = DutchDates()
+        let tokens = try await dependencies.tokens.tokens(accountID: account.id).map { token -> [String: Any] in
+            ["id": token.id, "name": token.name, "created": dates.day(of: token.created),
+             "lastUsed": token.lastUsed.map { dates.day(of: $0) } ?? "nog niet", "revoked": token.revoked.map { dates.day(of: $0) } ?? ""]
+        }
+        var fields: [String: Any] = [
+            "email": account.email, "name": account.name, "roles": account.roles.sorted().map(\.dutchName).joined(separator: ", "),
+            "tokens": tokens, "errors": errors.dictionary,
+        ]
+        if let newSecret { fields["newSecret"] = newSecret }
+        return try pages.render("account", title: "Mijn account", section: "/beheer/account", context: context, request: request,
+                                status: status, fields)
+    }
+
+    private func requireAccount(_ context: AppRequestContext) throws -> Account {
+        guard let account = context.account else { throw Problem.page(.forbidden, "Log in om uw account te zien.") }
+        return account
+    }
+}

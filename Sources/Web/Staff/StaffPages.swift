@@ -1,0 +1,108 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// Renders the staff pages (`/beheer`, sign-in) inside the staff layout, with a menu that shows only
+/// what the signed-in person's roles allow.
+struct StaffPages: Sendable {
+    let templates: Templates
+    let site: SiteSettings
+
+    struct MenuEntry: Sendable {
+        let label: String
+        let url: String
+        let rule: AccessRule
+    }
+
+    static let menu: [MenuEntry] = [
+        MenuEntry(label: "Overzicht", url: "/beheer", rule: .signedIn),
+        MenuEntry(label: "Kennisitems", url: "/beheer/items", rule: .roles([.redacteur])),
+        MenuEntry(label: "Reviewwachtrij", url: "/beheer/review", rule: .roles([.redacteur])),
+        MenuEntry(label: "Gebruikers", url: "/beheer/gebruikers", rule: .roles([.beheerder])),
+        MenuEntry(label: "Taxonomie", url: "/beheer/taxonomie", rule: .roles([.beheerder])),
+        MenuEntry(label: "Synoniemen", url: "/beheer/synoniemen", rule: .roles([.beheerder])),
+        MenuEntry(label: "Auditlog", url: "/beheer/audit", rule: .roles([.beheerder])),
+        MenuEntry(label: "Instellingen", url: "/beheer/instellingen", rule: .roles([.beheerder])),
+        MenuEntry(label: "Mijn account", url: "/beheer/account", rule: .signedIn),
+    ]
+
+    /// Fixed confirmations a redirect may ask for with `?melding=`; a whitelist, so no text can be injected.
+    static let messages: [String: String] = [
+        "opgeslagen": "De wijzigingen zijn opgeslagen.",
+        "aangemaakt": "Het kennisitem is aangemaakt als concept.",
+        "status": "De status is gewijzigd.",
+        "gepland": "De publicatie is gepland.",
+        "planning-geannuleerd": "De geplande publicatie is geannuleerd.",
+        "hersteld": "De versie is hersteld als nieuwe versie.",
+        "bijlage": "De bijlage is toegevoegd. De tekst van een PDF is binnen enkele seconden doorzoekbaar.",
+        "bijlage-verwijderd": "De bijlage is verwijderd.",
+        "verwijderd": "Het kennisitem is verwijderd.",
+        "gebruiker": "De gebruiker is aangemaakt; er is een e-mail verstuurd om een wachtwoord te kiezen.",
+        "wachtwoord": "Uw wachtwoord is gewijzigd.",
+        "token-ingetrokken": "Het token is ingetrokken.",
+        "review": "Het item staat nu ter review. Een andere redacteur moet het publiceren.",
+    ]
+
+    /// - Parameters:
+    ///   - name: the template under `beheer/`.
+    ///   - section: the menu URL to mark as current.
+    func render(
+        _ name: String, title: String, section: String?, context: AppRequestContext, request: Request? = nil,
+        status: HTTPResponse.Status = .ok, _ fields: [String: Any]
+    ) throws -> HTML {
+        let menu = Self.menu.filter { $0.rule.allows(context.caller) }.map { entry in
+            ["label": entry.label, "url": entry.url, "current": entry.url == section] as [String: Any]
+        }
+        let message = request?.uri.queryParameters["melding"].flatMap { Self.messages[String($0)] }
+        var shell: [String: Any] = ["title": title, "stylesheet": site.stylesheetURL, "menu": menu, "csrf": context.csrfToken ?? ""]
+        if let account = context.account { shell["account"] = account.name }
+        if let message { shell["message"] = message }
+        var values = fields
+        values["shell"] = shell
+        values["csrf"] = context.csrfToken ?? fields["csrf"] ?? ""
+        var page = try templates.render("beheer/\(name)", ReflectedValues(value: values), status: status)
+        page.headers[.cacheControl] = "private, no-store"
+        return page
+    }
+}
+
+/// The local path to come back to after signing in: only a path on this site, never `//other.site`.
+enum ReturnPath {
+    static func sanitize(_ raw: String?) -> String {
+        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), raw.count < 500,
+              !raw.unicodeScalars.contains(where: { $0.value < 0x20 })
+        else { return "/beheer" }
+        return raw
+    }
+}
+
+/// Field errors in Dutch, keyed by the form field they belong to, for the templates' `errors.title` lookups.
+struct FieldErrors: Sendable {
+    private(set) var byField: [String: String] = [:]
+
+    init(_ issues: [FieldIssue] = [], labels: [String: String] = [:]) {
+        for issue in issues { add(issue, labels: labels) }
+    }
+
+    mutating func add(_ issue: FieldIssue, labels: [String: String] = [:]) {
+        // `themes[2]` belongs to the field `themes`.
+        let field = String(issue.field.prefix { $0 != "[" })
+        let label = labels[field] ?? field
+        let text = "\(label) \(issue.dutch)"
+        byField[field] = byField[field].map { $0 + " " + text } ?? text
+    }
+
+    mutating func add(field: String, _ text: String) {
+        byField[field] = byField[field].map { $0 + " " + text } ?? text
+    }
+
+    var isEmpty: Bool { byField.isEmpty }
+
+    /// The list above the form: every problem, linking to its field.
+    func summary(order: [String]) -> [[String: Any]] {
+        let ordered = order.filter { byField[$0] != nil } + byField.keys.filter { !order.contains($0) }.sorted()
+        return ordered.map { ["field": $0, "text": byField[$0]!] }
+    }
+
+    var dictionary: [String: Any] { byField }
+}
