@@ -57,8 +57,7 @@ public struct AppDependencies: Sendable {
         if let mailer {
             self.mailer = mailer
         } else if let url = configuration.smtpURL {
-            _ = url
-            throw ServerConfiguration.Unsupported(description: "KENNIS_SMTP_URL: sending by SMTP is not built yet; unset it to use data/outbox/")
+            self.mailer = SMTPMailer(server: try SMTPServer(url: url), from: configuration.mailFrom, logger: logger)
         } else {
             self.mailer = OutboxMailer(folder: configuration.dataFolder.appendingPathComponent("outbox"), logger: logger)
         }

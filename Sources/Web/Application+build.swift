@@ -47,10 +47,6 @@ public struct ServerConfiguration: Sendable {
         self.jobInterval = jobInterval
     }
 
-    public struct Unsupported: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     static func defaultDataFolder(for database: DatabaseLocation) -> URL {
         if case .sqlite(let path) = database { return URL(fileURLWithPath: path).deletingLastPathComponent() }
         return URL(fileURLWithPath: "data")
@@ -76,33 +72,41 @@ public func buildApplication(
     do {
         let dependencies = try AppDependencies(
             database: database, configuration: configuration, clock: clock, hasher: hasher, mailer: mailer, logger: logger)
-        let router = try await buildRouter(configuration, dependencies)
-        let jobs = JobService(runner: dependencies.jobRunner(worker: "web-\(ProcessInfo.processInfo.processIdentifier)", logger: logger),
-                              interval: configuration.jobInterval, logger: logger)
-        // Services stop in reverse order: jobs and the search log finish before the database closes.
-        var services: [any Service] = [database]
-        if let searchLog = dependencies.searchLog { services.append(searchLog) }
-        services.append(jobs)
-        var app = Application(
-            router: router,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "kennis"),
-            services: services, logger: logger)
-        // Migrations run once the database service (a PostgreSQL pool) is running, before the port opens.
-        app.beforeServerStarts {
-            let applied = try await Migrator().migrate(database)
-            if !applied.isEmpty { logger.info("Database migrated", metadata: ["versions": "\(applied)"]) }
-            if try await !dependencies.accounts.hasActiveAdministrator() {
-                logger.notice("""
-                    No administrator account yet. Create one with: \
-                    kennis user add --email you@example.nl --name "Your Name" --role beheerder
-                    """)
-            }
-        }
-        return app
+        return try await buildApplication(configuration, dependencies: dependencies, logger: logger)
     } catch {
         try? await database.close()
         throw error
     }
+}
+
+/// Builds the application on dependencies made beforehand, so a test can reach the stores the app uses.
+public func buildApplication(
+    _ configuration: ServerConfiguration, dependencies: AppDependencies, logger: Logger
+) async throws -> some ApplicationProtocol {
+    let database = dependencies.database
+    let router = try await buildRouter(configuration, dependencies)
+    let jobs = JobService(runner: dependencies.jobRunner(worker: "web-\(ProcessInfo.processInfo.processIdentifier)", logger: logger),
+                          interval: configuration.jobInterval, logger: logger)
+    // Services stop in reverse order: jobs and the search log finish before the database closes.
+    var services: [any Service] = [database]
+    if let searchLog = dependencies.searchLog { services.append(searchLog) }
+    services.append(jobs)
+    var app = Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "kennis"),
+        services: services, logger: logger)
+    // Migrations run once the database service (a PostgreSQL pool) is running, before the port opens.
+    app.beforeServerStarts {
+        let applied = try await Migrator().migrate(database)
+        if !applied.isEmpty { logger.info("Database migrated", metadata: ["versions": "\(applied)"]) }
+        if try await !dependencies.accounts.hasActiveAdministrator() {
+            logger.notice("""
+                No administrator account yet. Create one with: \
+                kennis user add --email you@example.nl --name "Your Name" --role beheerder
+                """)
+        }
+    }
+    return app
 }
 
 /// The routes, each area's controller with its authorization rule, behind the shared middleware.

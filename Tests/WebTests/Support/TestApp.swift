@@ -27,22 +27,43 @@ enum TestApp {
     static func run<Value>(
         adminToken: String? = token, baseURL: String? = nil, _ body: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
+        try await run(adminToken: adminToken, baseURL: baseURL) { client, _ in try await body(client) }
+    }
+
+    /// Runs `body` with the client and the application's environment: its stores, a mailer that keeps what
+    /// it sends, and helpers that make signed-in visitors.
+    static func run<Value>(
+        adminToken: String? = token, baseURL: String? = nil, clock: any WallClock = FixedWallClock(now),
+        uploadLimit: Int = Attachment.defaultMaximumSize, trustForwardedFor: Bool = false,
+        _ body: @Sendable (any TestClientProtocol, TestEnvironment) async throws -> Value
+    ) async throws -> Value {
         let (location, cleanup) = try await TestDatabase.make()
         var logger = Logger(label: "web-test")
         logger.logLevel = .warning
-        let configuration = ServerConfiguration(database: location, baseURL: baseURL, adminToken: adminToken)
-        let app = try await buildApplication(configuration, clock: FixedWallClock(now), logger: logger)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kennis-web-\(UUID().uuidString)")
+        // Jobs run when a test says so (see TestEnvironment.runDueJobs), not on the service's timer.
+        let configuration = ServerConfiguration(
+            database: location, baseURL: baseURL, adminToken: adminToken, dataFolder: folder, uploadLimit: uploadLimit,
+            trustForwardedFor: trustForwardedFor, jobInterval: .seconds(86_400))
+        let mailer = RecordingMailer()
+        let database = try await Database.open(location, logger: logger)
+        let dependencies = try AppDependencies(
+            database: database, configuration: configuration, clock: clock, hasher: BcryptPasswordHasher.forTests(), mailer: mailer,
+            logger: logger)
+        let environment = TestEnvironment(dependencies: dependencies, mailer: mailer, logger: logger)
+        let app = try await buildApplication(configuration, dependencies: dependencies, logger: logger)
         // The body's error (a failed `#require`, a broken fixture) is carried out of the test framework rather than
         // thrown through it: thrown, it cancels the database service, whose close then gives up and the process
         // traps on an unclosed SQLite connection (see OperationsTests.databaseClosesWhenCancelled).
         let result = try await app.test(.router) { client -> Result<Value, any Error> in
             do {
-                return .success(try await body(client))
+                return .success(try await body(client, environment))
             } catch {
                 return .failure(error)
             }
         }
         await cleanup()
+        try? FileManager.default.removeItem(at: folder)
         return try result.get()
     }
 }
