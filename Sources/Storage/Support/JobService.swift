@@ -16,13 +16,13 @@ public struct JobService: Service {
 
     public func run() async throws {
         await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
+            // The first round waits an interval too: the application migrates the database after its services start.
+            while (try? await Task.sleep(for: interval)) != nil, !Task.isCancelled {
                 do {
                     try await runner.runDueJobs()
                 } catch {
                     logger.error("Could not claim jobs", metadata: ["error": "\(error)"])
                 }
-                try? await Task.sleep(for: interval)
             }
         }
     }
