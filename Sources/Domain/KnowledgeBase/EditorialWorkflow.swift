@@ -71,16 +71,14 @@ public struct EditorialWorkflow: Sendable {
     /// Checks a save of new content with the status it asks for. The saver becomes the last editor, so
     /// with vier ogen the save may not leave changed content published.
     public func checkSave(previous: ItemStatus?, requested: ItemStatus, contentChanged: Bool, by actor: Editor) throws(Refusal) {
-        guard requested == .gepubliceerd, contentChanged || previous != .gepubliceerd else {
-            if let previous, previous != requested, !Self.targets(from: previous).contains(requested) {
-                throw .notAllowed(from: previous, to: requested)
-            }
-            return
-        }
-        if let previous, previous != requested, !Self.targets(from: previous).contains(requested) {
+        // Vier ogen's own move: a changed published item goes back to review.
+        let backToReview = fourEyes && contentChanged && previous == .gepubliceerd && requested == .terReview
+        if let previous, previous != requested, !backToReview, !Self.targets(from: previous).contains(requested) {
             throw .notAllowed(from: previous, to: requested)
         }
-        try checkPublisher(actor, lastEditor: actor)
+        if requested == .gepubliceerd, contentChanged || previous != .gepubliceerd {
+            try checkPublisher(actor, lastEditor: actor)
+        }
     }
 
     private func checkPublisher(_ actor: Editor, lastEditor: Editor?) throws(Refusal) {

@@ -48,3 +48,12 @@ extension HTMLPage {
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 }
+
+extension HTMLPage {
+    /// The value of the first hidden `csrf` field.
+    var csrfToken: String? {
+        guard let start = text.range(of: "name=\"csrf\" value=\"") else { return nil }
+        let rest = text[start.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+}

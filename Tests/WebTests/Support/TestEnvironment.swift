@@ -56,6 +56,11 @@ struct Visitor: Sendable {
         Visitor(sessionID: nil, csrf: csrf, account: nil)
     }
 
+    /// Percent-encodes a form value as `application/x-www-form-urlencoded` needs it.
+    static func encodeForm(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+    }
+
     var cookieHeader: HTTPFields {
         var cookies: [String] = []
         if let sessionID { cookies.append("kennis_sessie=\(sessionID)") }
@@ -73,7 +78,7 @@ extension TestClientProtocol {
     func post(_ uri: String, as visitor: Visitor, form: [(String, String)] = [], csrf: String?? = nil) async throws -> TestResponse {
         let token = csrf ?? visitor.csrf
         let fields = (token.map { [("csrf", $0)] } ?? []) + form
-        let body = fields.map { "\(Self.encode($0.0))=\(Self.encode($0.1))" }.joined(separator: "&")
+        let body = fields.map { "\(Visitor.encodeForm($0.0))=\(Visitor.encodeForm($0.1))" }.joined(separator: "&")
         var headers = visitor.cookieHeader
         headers[.contentType] = "application/x-www-form-urlencoded"
         return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
@@ -93,9 +98,6 @@ extension TestClientProtocol {
         return try await execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
     }
 
-    static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
-    }
 }
 
 /// Keeps every mail instead of sending it, so a test can follow a password-reset link.
