@@ -15,6 +15,7 @@ screenshots/editorial-flow/. Exit status 0 when every check passes, 1 on a faile
 setup problem.
 """
 
+import base64
 import os
 import random
 import shutil
@@ -157,7 +158,9 @@ def new_browser():
                      "--lang=nl-NL", "--disable-gpu"):
         options.add_argument(argument)
     options.add_experimental_option("prefs", {"intl.accept_languages": "nl-NL,nl"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    # Dutch locale, so date fields show dd-mm-jjjj as Dutch editors see them.
+    service = Service(CHROMEDRIVER, env=dict(os.environ, LANGUAGE="nl", LANG="nl_NL.UTF-8"))
+    driver = webdriver.Chrome(service=service, options=options)
     driver.set_window_size(1280, 900)
     driver.set_page_load_timeout(30)
     return driver
@@ -195,7 +198,6 @@ class Flow:
                 "format": "png", "captureBeyondViewport": True,
                 "clip": {"x": 0, "y": 0, "width": max(width, 1280), "height": height, "scale": 1},
             })["data"]
-            import base64
             path.write_bytes(base64.b64decode(data))
         except WebDriverException:
             self.driver.save_screenshot(str(path))
@@ -288,6 +290,7 @@ class Flow:
         if f"Ingelogd als {person['name']}" in body:
             raise CheckFailed(f"still signed in as {person['name']} after Uitloggen")
         landed = self.driver.current_url
+        self.shot(f"{person['name'].lower()}-uitgelogd")
         self.open("/beheer")
         self.expect_path("/inloggen", "opening /beheer after signing out")
         return landed
@@ -371,7 +374,6 @@ class Flow:
         self.step(f"anonymous /kennis/{self.slug} answers 404 while the item is under review")
 
         landed = self.sign_out(ANNA)
-        self.shot("anna-uitgelogd")
         self.step(f"Anna signed out (landed on {urllib.parse.urlsplit(landed).path}); /beheer now asks to sign in")
 
         # 6. Bram publishes it from the review queue.
