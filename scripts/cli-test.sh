@@ -41,6 +41,21 @@ check "synonyms are added, used by search, and removed; an unknown word is a cle
              KENNIS_DATABASE=$(db a) '$kennis' synonyms list | grep -q 'statushouder = vergunninghouder' &&
              KENNIS_DATABASE=$(db a) '$kennis' synonyms remove wijkbewoner | grep -q 'Removed' &&
              ! KENNIS_DATABASE=$(db a) '$kennis' synonyms remove wijkbewoner 2> '$work/err' && grep -q 'is in no synonym group' '$work/err'"
+check "on a first start without an administrator, the log says how to create one" \
+    bash -c "KENNIS_DATABASE=$(db v) timeout 6 '$kennis' serve --port \$((20000 + RANDOM % 20000)) 2> '$work/serve.log'; grep -q 'kennis user add --email you@example.nl' '$work/serve.log'"
+check "kennis user: add with --password-stdin, list, change the password" \
+    bash -c "echo 'een lang wachtwoord 1' | KENNIS_DATABASE=$(db u) '$kennis' user add --email An@Example.nl --name 'An de Vries' --role redacteur,beheerder --password-stdin | grep -q 'Created an@example.nl with roles beheerder, redacteur' &&
+             KENNIS_DATABASE=$(db u) '$kennis' user list | grep -q 'an@example.nl	An de Vries	beheerder,redacteur' &&
+             echo 'een ander lang wachtwoord' | KENNIS_DATABASE=$(db u) '$kennis' user passwd --email an@example.nl --password-stdin | grep -q 'changed'"
+check "kennis user: a short password, an unknown role or a taken address is refused with the field named" \
+    bash -c "! echo kort | KENNIS_DATABASE=$(db u) '$kennis' user add --email b@example.nl --role redacteur --password-stdin 2> '$work/err' &&
+             grep -q 'password: is too short (at least 12 characters)' '$work/err' &&
+             ! echo 'een lang wachtwoord 1' | KENNIS_DATABASE=$(db u) '$kennis' user add --email b@example.nl --role schrijver --password-stdin 2> '$work/err' &&
+             grep -q \"role: unknown role 'schrijver'\" '$work/err' &&
+             ! echo 'een lang wachtwoord 1' | KENNIS_DATABASE=$(db u) '$kennis' user add --email an@example.nl --role monitor --password-stdin 2> '$work/err' &&
+             grep -q 'already exists' '$work/err' &&
+             ! KENNIS_DATABASE=$(db u) '$kennis' user add --email c@example.nl --role monitor < /dev/null 2> '$work/err' &&
+             grep -q 'use --password-stdin' '$work/err'"
 check "an unreadable database location is a clear error" \
     bash -c "out=\$(KENNIS_DATABASE=mysql://x '$kennis' migrate 2>&1); test \$? -ne 0 && grep -q 'is not a database location' <<< \"\$out\""
 

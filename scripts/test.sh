@@ -5,6 +5,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "== tools"
+# pdftotext (poppler-utils) reads the text of PDF attachments for search; the tests upload a PDF.
+if ! command -v pdftotext >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then apt-get install -y -qq poppler-utils >/dev/null; else sudo apt-get install -y -qq poppler-utils >/dev/null; fi
+fi
+pdftotext -v 2>&1 | head -1
+
 echo "== build"
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT

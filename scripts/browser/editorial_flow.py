@@ -11,8 +11,8 @@ Usage (from anywhere; paths are relative to the repository root):
     python3 scripts/browser/editorial_flow.py [PATH_TO_KENNIS_BINARY]     (default .build/debug/kennis)
 
 Needs selenium 4, /usr/bin/chromium and /usr/bin/chromedriver. Screenshots go to
-screenshots/editorial-flow/. Exit status 0 when every check passes, 1 on a failed check, 2 on a
-setup problem.
+screenshots/editorial-flow/. Exit status 0 when every check passes, 1 when a check fails, 2 when
+the run itself broke (binary missing, server did not start, browser error).
 """
 
 import base64
@@ -36,7 +36,6 @@ from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 REPO = Path(__file__).resolve().parents[2]
@@ -158,7 +157,7 @@ def new_browser():
                      "--lang=nl-NL", "--disable-gpu"):
         options.add_argument(argument)
     options.add_experimental_option("prefs", {"intl.accept_languages": "nl-NL,nl"})
-    # Dutch locale, so date fields show dd-mm-jjjj as Dutch editors see them.
+    # Dutch locale where available (Debian: chromium-l10n), so date fields show dd-mm-jjjj as editors see them.
     service = Service(CHROMEDRIVER, env=dict(os.environ, LANGUAGE="nl", LANG="nl_NL.UTF-8"))
     driver = webdriver.Chrome(service=service, options=options)
     driver.set_window_size(1280, 900)
@@ -177,6 +176,7 @@ class Flow:
         self.slug = f"proef-redactiestroom-{self.suffix}"
         self.driver = None
         self.step_number = 0
+        self.doing = "starting"
         self.shot_number = 0
         self.shots = []
 
@@ -219,14 +219,27 @@ class Flow:
         self.driver.get(self.url(path))
         self.wait(lambda d: d.execute_script("return document.readyState") == "complete", f"{path} did not load")
 
+    def mark_page(self):
+        """Tag the current document, so that `wait_for_new_page` can tell when another one has replaced it."""
+        token = "".join(random.choice(string.ascii_letters) for _ in range(12))
+        self.driver.execute_script("window.__editorialFlowPage = arguments[0]", token)
+        return token
+
+    def wait_for_new_page(self, token, description):
+        def replaced(driver):
+            try:
+                return driver.execute_script(
+                    "return window.__editorialFlowPage !== arguments[0] && document.readyState === 'complete'", token)
+            except WebDriverException:  # in the middle of navigating
+                return False
+        self.wait(replaced, f"no new page after {description}")
+
     def press(self, element, description):
         """Click a button or link and wait until the next page has replaced this one."""
-        old = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+        token = self.mark_page()
         element.click()
-        self.wait(EC.staleness_of(old), f"no new page after {description}")
-        self.wait(lambda d: d.execute_script("return document.readyState") == "complete",
-                  f"page after {description} did not finish loading")
+        self.wait_for_new_page(token, description)
 
     def button(self, label, scope=None):
         scope = scope or self.driver
@@ -241,9 +254,6 @@ class Flow:
         if not found:
             raise CheckFailed(f"no link “{label}” on the page")
         return found[0]
-
-    def main_text(self):
-        return self.driver.find_element(By.TAG_NAME, "main").text
 
     def expect_text(self, text, where="the page"):
         body = self.driver.find_element(By.TAG_NAME, "body").text
@@ -277,9 +287,9 @@ class Flow:
         self.open("/inloggen")
         self.type_into("email", person["email"])
         self.type_into("password", person["password"])
-        old = self.driver.find_element(By.TAG_NAME, "html")
+        token = self.mark_page()
         self.driver.find_element(By.ID, "password").send_keys(Keys.ENTER)  # submit with the keyboard
-        self.wait(EC.staleness_of(old), "signing in did not leave the sign-in page")
+        self.wait_for_new_page(token, "pressing Enter in the password field")
         self.expect_path("/beheer", f"signing in as {person['name']}")
         self.expect_text(f"Ingelogd als {person['name']}", "the staff header")
 
@@ -303,6 +313,7 @@ class Flow:
         self.driver = new_browser()
 
         # 1. The made-up word is nowhere yet.
+        self.doing = "The made-up word is nowhere yet"
         self.open("/zoeken?q=" + urllib.parse.quote(self.secret))
         count = self.driver.find_element(By.CSS_SELECTOR, ".result-count").text
         self.shot("anoniem-zoeken-voor-publicatie")
@@ -311,6 +322,7 @@ class Flow:
         self.step(f"search for the made-up word ‘{self.secret}’ gives 0 results before the flow")
 
         # 2. Anna signs in with the form.
+        self.doing = "Anna signs in with the form"
         self.open("/inloggen")
         self.shot("inloggen")
         self.sign_in(ANNA)
@@ -318,6 +330,7 @@ class Flow:
         self.step("Anna signed in via /inloggen (Enter in the password field) and sees /beheer")
 
         # 3. Anna creates a new item via Kennisitems → Nieuw kennisitem.
+        self.doing = "Anna creates a new item via Kennisitems → Nieuw kennisitem"
         self.press(self.link("Kennisitems", self.driver.find_element(By.CSS_SELECTOR, "nav.main-nav")),
                    "menu Kennisitems")
         self.expect_path("/beheer/items", "menu Kennisitems")
@@ -341,6 +354,7 @@ class Flow:
         self.step(f"Anna created the draft ‘{self.title}’ (/beheer/items/{self.slug})")
 
         # 4. Anna uploads the PDF.
+        self.doing = "Anna uploads the PDF"
         upload = self.driver.find_element(By.ID, "bestand")
         upload.send_keys(str(self.pdf_path))
         self.press(self.button("Bijlage toevoegen"), "Bijlage toevoegen")
@@ -353,6 +367,7 @@ class Flow:
         self.step(f"Anna uploaded {self.pdf_path.name} ({len(self.pdf_bytes)} bytes); it is listed under Bijlagen")
 
         # 5. Anna offers it for review and cannot publish it herself.
+        self.doing = "Anna offers it for review and cannot publish it herself"
         self.press(self.button("Ter review aanbieden"), "Ter review aanbieden")
         self.expect_path(f"/beheer/items/{self.slug}", "Ter review aanbieden")
         if "ter review" not in self.status_line():
@@ -373,10 +388,12 @@ class Flow:
             raise CheckFailed(f"anonymous GET /kennis/{self.slug} before publication answered {status}, expected 404")
         self.step(f"anonymous /kennis/{self.slug} answers 404 while the item is under review")
 
+        self.doing = "Anna signs out"
         landed = self.sign_out(ANNA)
         self.step(f"Anna signed out (landed on {urllib.parse.urlsplit(landed).path}); /beheer now asks to sign in")
 
         # 6. Bram publishes it from the review queue.
+        self.doing = "Bram publishes it from the review queue"
         self.sign_in(BRAM)
         self.press(self.link("Reviewwachtrij", self.driver.find_element(By.CSS_SELECTOR, "nav.main-nav")),
                    "menu Reviewwachtrij")
@@ -395,11 +412,13 @@ class Flow:
         self.expect_text("De status is gewijzigd.", "the edit page after Publiceren")
         self.shot("bram-gepubliceerd")
         self.step("Bram opened the item from the review queue and published it")
+        self.doing = "Bram signs out"
         self.sign_out(BRAM)
         self.step("Bram signed out")
         self.driver.quit()
 
         # 7. An anonymous visitor finds the item through the text of the PDF.
+        self.doing = "An anonymous visitor finds the item through the text of the PDF"
         self.driver = new_browser()
         if self.driver.get_cookies():
             raise CheckFailed("the fresh browser session already has cookies")
@@ -495,7 +514,8 @@ def main():
         return 0
     except (CheckFailed, WebDriverException, RuntimeError, OSError, subprocess.SubprocessError) as error:
         kind = "FAIL" if isinstance(error, CheckFailed) else "ERROR"
-        print(f"{kind}: {error}", file=sys.stderr)
+        phase = f" (while: {flow.doing})" if flow is not None else ""
+        print(f"{kind}{phase}: {error}", file=sys.stderr)
         if not isinstance(error, CheckFailed):
             traceback.print_exc()
         if flow is not None and flow.driver is not None:
@@ -505,6 +525,10 @@ def main():
                 heading = flow.driver.find_elements(By.TAG_NAME, "h1")
                 if heading:
                     print(f"  page heading: {heading[0].text}", file=sys.stderr)
+                said = [e.text.replace("\n", " / ") for e in flow.driver.find_elements(
+                    By.CSS_SELECTOR, "main .notice, main [role=alert], main .error-summary, main .error") if e.text]
+                if said:
+                    print(f"  page says: {' | '.join(dict.fromkeys(said))}", file=sys.stderr)
             except WebDriverException:
                 pass
         if server_log.exists():
@@ -515,6 +539,7 @@ def main():
                     print("    " + line, file=sys.stderr)
         return 1 if isinstance(error, CheckFailed) else 2
     finally:
+        sys.stdout.flush()
         if flow is not None and flow.driver is not None:
             try:
                 flow.driver.quit()

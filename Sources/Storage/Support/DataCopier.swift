@@ -7,7 +7,8 @@ import SQLKit
 /// Used to move an installation from SQLite to PostgreSQL (or back). Both are migrated to the current
 /// schema first; the copy is one transaction on the target, so a failure leaves it as it was. Afterwards
 /// each table is compared by row count and by a checksum over its rows in a fixed order. Stop the
-/// instances that write to the source first: the copy does not see writes made while it runs.
+/// instances that write to the source first: the copy does not see writes made while it runs. Attachment
+/// files live in the file store (`data/files`), not the database: copy that folder along.
 ///
 /// ```swift
 /// let report = try await DataCopier(tables: DataCopier.platformTables).copy(from: sqlite, to: postgres, replace: false)
@@ -43,10 +44,26 @@ public struct DataCopier: Sendable {
                                       ("created_at", .text)], key: ["id"], parentColumn: nil),
         Table(name: "search_synonyms", columns: [("word", .text), ("stem", .text), ("group_id", .text)], key: ["word"],
               parentColumn: nil),
+        Table(name: "accounts", columns: [("id", .text), ("email", .text), ("name", .text), ("password_hash", .text),
+                                          ("active", .integer), ("created_at", .text)], key: ["id"], parentColumn: nil),
+        Table(name: "account_roles", columns: [("account_id", .text), ("role", .text)], key: ["account_id", "role"], parentColumn: nil),
+        Table(name: "api_tokens", columns: [("id", .text), ("token_hash", .text), ("account_id", .text), ("name", .text),
+                                            ("created_at", .text), ("last_used_at", .text), ("revoked_at", .text)],
+              key: ["id"], parentColumn: nil),
+        Table(name: "settings", columns: [("key", .text), ("value", .text)], key: ["key"], parentColumn: nil),
+        Table(name: "audit_log", columns: [("id", .text), ("at", .text), ("actor", .text), ("action", .text), ("subject", .text),
+                                           ("detail", .text)], key: ["id"], parentColumn: nil),
+        Table(name: "revisions", columns: [("item_id", .text), ("number", .integer), ("saved_at", .text), ("editor_id", .text),
+                                           ("editor_name", .text), ("changed", .text), ("content", .text)],
+              key: ["item_id", "number"], parentColumn: nil),
+        Table(name: "attachments", columns: [("id", .text), ("item_id", .text), ("sha256", .text), ("filename", .text), ("kind", .text),
+                                             ("size", .integer), ("uploaded_at", .text), ("uploaded_by", .text), ("text", .text),
+                                             ("text_status", .text), ("downloads", .integer)], key: ["id"], parentColumn: nil),
     ]
 
-    /// Tables whose rows make a target "not empty": the seeded taxonomies do not count.
-    static let contentTables: Set<String> = ["items", "jobs"]
+    /// Tables whose rows make a target "not empty": the seeded taxonomies do not count. (Sessions, sign-in
+    /// failures and reset links are not copied at all: people sign in again after a move.)
+    static let contentTables: Set<String> = ["items", "jobs", "accounts", "audit_log"]
 
     public let tables: [Table]
     public init(tables: [Table] = DataCopier.platformTables) { self.tables = tables }
