@@ -48,7 +48,9 @@ public struct SQLAPITokenStore: APITokenStore {
                 try await db.update("api_tokens").set("last_used_at", to: stamp).where("id", .equal, row.id).run()
             }
         }
-        return (row.token, account)
+        var token = row.token
+        token.lastUsed = now
+        return (token, account)
     }
 
     public func tokens(accountID: String) async throws -> [APIToken] {
