@@ -1,3 +1,5 @@
+import DutchLanguage
+
 /// The limits an item must respect, in one place so validation, the API description and the
 /// forms agree.
 public enum ItemRules {
@@ -25,6 +27,23 @@ public enum ItemRules {
             }
         }
         return !previousWasHyphen
+    }
+
+    /// A slug made from a title, for editors who leave the address empty: "Taalcafé in de bibliotheek!"
+    /// becomes `taalcafe-in-de-bibliotheek`; nil when the title has no letters or digits.
+    public static func slug(fromTitle title: String) -> String? {
+        var slug = ""
+        for character in DiacriticFolding.fold(title.lowercased()) {
+            if character.isASCII, character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        slug = String(slug.prefix(80))
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug.isEmpty ? nil : slug
     }
 
     /// Only web links: an online-event link is shown to visitors, so `javascript:` and the like are refused.

@@ -67,7 +67,7 @@ struct LoginController: Sendable {
         if let (id, _) = context.session, let account = context.account {
             try await dependencies.signIn.signOut(sessionID: id, account: account)
         }
-        var response = Response.redirect(to: "/", type: .normal)
+        var response = Response.redirect(to: "/inloggen?melding=uitgelogd", type: .normal)
         response.setCookie(cookie.clearSession())
         return response
     }

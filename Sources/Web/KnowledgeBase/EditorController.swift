@@ -128,7 +128,7 @@ struct EditorController: Sendable {
             _ = try await editorial.changeStatus(slug: item.content.slug, to: target, by: context.editor,
                                                  expectedRevision: submitted["revisie"].flatMap(Int.init))
         }
-        return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=status", type: .normal)
+        return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=\(target.rawValue)", type: .normal)
     }
 
     func schedule(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -152,6 +152,12 @@ struct EditorController: Sendable {
 
     func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
         let item = try await requireItem(context)
+        guard try requireForm(context)["bevestig"] == "1" else {
+            var errors = FieldErrors()
+            errors.add(field: "bevestig", "Vink aan dat u dit item definitief wilt verwijderen.")
+            return try await renderForm(values: form.values(for: item.content), errors: errors, item: item, context: context,
+                                        request: request, status: .unprocessableContent).response(from: request, context: context)
+        }
         try await editorial.delete(slug: item.content.slug, by: context.editor)
         return Response.redirect(to: "/beheer/items?melding=verwijderd", type: .normal)
     }
@@ -171,7 +177,7 @@ struct EditorController: Sendable {
             return try await renderForm(values: form.values(for: item.content), errors: errors, item: item, context: context,
                                         request: request, status: problem.status).response(from: request, context: context)
         }
-        return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=bijlage#bijlagen", type: .normal)
+        return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=bijlage", type: .normal)
     }
 
     func removeAttachment(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -186,7 +192,7 @@ struct EditorController: Sendable {
         }
         try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .deleted,
                                                        subject: item.content.slug, detail: "bijlage \(attachment.filename)"))
-        return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=bijlage-verwijderd#bijlagen", type: .normal)
+        return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=bijlage-verwijderd", type: .normal)
     }
 
     // MARK: - Rendering
@@ -204,7 +210,7 @@ struct EditorController: Sendable {
         let taxonomy = try await store.taxonomy()
         var fields = values.merging(form.choices(values, taxonomy: taxonomy)) { first, _ in first }
         fields["errors"] = errors.dictionary
-        fields["errorSummary"] = errors.summary(order: ItemForm.order + ["bestand", "moment"])
+        fields["errorSummary"] = errors.summary(order: ItemForm.order + ["bestand", "moment", "bevestig"])
         fields["hasErrors"] = !errors.isEmpty
         fields["isEvent"] = values["type"] as? String == ItemType.evenement.rawValue
         fields["isIntervention"] = values["type"] as? String == ItemType.interventie.rawValue

@@ -8,7 +8,7 @@ import Foundation
 struct ItemForm: Sendable {
     /// Dutch labels, used in error messages and the error summary.
     static let labels: [String: String] = [
-        "title": "Titel", "slug": "Adres (slug)", "type": "Soort", "summary": "Samenvatting", "body": "Tekst",
+        "title": "Titel", "slug": "Webadres", "type": "Soort", "summary": "Samenvatting", "body": "Tekst",
         "themes": "Thema's", "audiences": "Doelgroepen", "knowledge": "Soort kennis", "published": "Publicatiedatum",
         "authors": "Auteurs", "language": "Taal", "recognition": "Erkenning", "start": "Begin", "end": "Einde",
         "location": "Locatie", "online": "Onlinelink",
@@ -25,6 +25,7 @@ struct ItemForm: Sendable {
         for field in ["slug", "type", "title", "summary", "knowledge", "published", "language"] {
             if let value = form[field], !value.isEmpty { object[field] = .string(value) }
         }
+        if object["slug"] == nil, let slug = form["title"].flatMap(ItemRules.slug(fromTitle:)) { object["slug"] = .string(slug) }
         object["body"] = .string(form.fields["body"]?.first?.replacingOccurrences(of: "\r\n", with: "\n") ?? "")
         object["themes"] = .array(form.values("themes").map(JSONValue.string))
         object["audiences"] = .array(form.values("audiences").map(JSONValue.string))
@@ -51,7 +52,11 @@ struct ItemForm: Sendable {
         case .success(let content): return errors.isEmpty ? (content, errors) : (nil, errors)
         case .failure(let failure):
             for issue in failure.issues where errors.byField[String(issue.field.prefix { $0 != "[" })] == nil {
-                errors.add(issue, labels: Self.labels)
+                if issue.field == "themes", case .tooFew = issue.reason {
+                    errors.add(field: "themes", "Kies minstens één thema.")
+                } else {
+                    errors.add(issue, labels: Self.labels)
+                }
             }
             return (nil, errors)
         }

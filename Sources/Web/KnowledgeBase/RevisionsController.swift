@@ -22,7 +22,7 @@ struct RevisionsController: Sendable {
                                     "slug": item.content.slug, "title": item.content.title,
                                     "revisions": revisions.map { revision -> [String: Any] in
                                         ["number": revision.number, "when": "\(dates.day(of: revision.saved)) \(dates.time(revision.saved))",
-                                         "editor": revision.editor.name, "changed": revision.changedFields.joined(separator: ", "),
+                                         "editor": revision.editor.name, "changed": Self.describeChanges(revision),
                                          "isCurrent": revision.number == revisions.first?.number,
                                          "previous": revision.number > 1 ? revision.number - 1 : 0]
                                     },
@@ -60,6 +60,12 @@ struct RevisionsController: Sendable {
         _ = try await dependencies.editorial.restore(slug: slug, revision: number, by: context.editor,
                                                      expectedRevision: context.form?["revisie"].flatMap(Int.init))
         return Response.redirect(to: "/beheer/items/\(slug)?melding=hersteld", type: .normal)
+    }
+
+    /// "Titel, Tekst" in the editors' words; the first revision is the item as it was made.
+    static func describeChanges(_ revision: Revision) -> String {
+        guard revision.number > 1 else { return "eerste versie" }
+        return revision.changedFields.map { ItemForm.labels[$0] ?? ($0 == "status" ? "Status" : $0) }.joined(separator: ", ")
     }
 
     private func load(_ context: AppRequestContext) async throws -> (KnowledgeItem, [Revision]) {
