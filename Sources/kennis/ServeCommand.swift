@@ -24,6 +24,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Import this JSON Lines file before serving (idempotent), e.g. the demo content.")
     var `import`: String?
 
+    @Option(help: "Send mail through smtp://user:pass@host:port (env KENNIS_SMTP_URL); without it mail goes to data/outbox/.")
+    var smtpURL: String?
+
+    @Option(help: "The sender address of the platform's mails (env KENNIS_MAIL_FROM).")
+    var mailFrom: String?
+
+    @Option(help: "The largest attachment in MB (env KENNIS_MAX_UPLOAD_MB, default 25).")
+    var maxUploadMB: Int?
+
+    @Flag(help: "Take the client address from X-Forwarded-For, for login throttling behind a reverse proxy (env KENNIS_TRUST_PROXY=1).")
+    var trustProxy = false
+
     func run() async throws {
         let logger = try common.bootstrapLogging()
         let portText = port.map(String.init) ?? Environment.value("KENNIS_PORT") ?? "8080"
@@ -34,9 +46,16 @@ struct ServeCommand: AsyncParsableCommand {
         if let baseURL, !(baseURL.hasPrefix("http://") || baseURL.hasPrefix("https://")) {
             throw ValidationError("base-url: '\(baseURL)' must start with http:// or https://")
         }
+        let uploadText = maxUploadMB.map(String.init) ?? Environment.value("KENNIS_MAX_UPLOAD_MB") ?? "25"
+        guard let uploadMB = Int(uploadText), (1...2048).contains(uploadMB) else {
+            throw ValidationError("max-upload-mb: '\(uploadText)' is not a size in MB (1-2048)")
+        }
         let configuration = ServerConfiguration(
             host: host ?? Environment.value("KENNIS_HOST") ?? "127.0.0.1", port: port,
-            database: try common.databaseLocation(), baseURL: baseURL, adminToken: Environment.value("KENNIS_ADMIN_TOKEN"))
+            database: try common.databaseLocation(), baseURL: baseURL, adminToken: Environment.value("KENNIS_ADMIN_TOKEN"),
+            smtpURL: smtpURL ?? Environment.value("KENNIS_SMTP_URL"),
+            mailFrom: mailFrom ?? Environment.value("KENNIS_MAIL_FROM") ?? "kennisplatform@localhost", uploadLimit: uploadMB * 1024 * 1024,
+            trustForwardedFor: trustProxy || Environment.value("KENNIS_TRUST_PROXY") == "1")
         if let file = self.import {
             let summary = try await Importer(file: file, database: configuration.database, logger: logger).run(showProgress: false)
             logger.info("\(summary)")
@@ -44,7 +63,24 @@ struct ServeCommand: AsyncParsableCommand {
         if let token = configuration.adminToken, token.count < 24 {
             logger.warning("KENNIS_ADMIN_TOKEN is short (\(token.count) characters); use at least 24 random characters, e.g. `openssl rand -hex 24`.")
         } else if configuration.adminToken == nil {
-            logger.notice("KENNIS_ADMIN_TOKEN is not set: the API is read-only.")
+            logger.notice("KENNIS_ADMIN_TOKEN is not set: API writes need a personal API token (made under /beheer/account).")
+        }
+        if configuration.adminToken != nil {
+            logger.notice("KENNIS_ADMIN_TOKEN is set: every use of it is recorded in the audit log.")
+        }
+        if let smtp = configuration.smtpURL {
+            let server: SMTPServer
+            do {
+                server = try SMTPServer(url: smtp)
+            } catch {
+                throw ValidationError("smtp-url: \(error)")
+            }
+            logger.info("Mail goes through \(server)")
+        } else {
+            logger.notice("KENNIS_SMTP_URL is not set: mails are written to \(configuration.dataFolder.appendingPathComponent("outbox").path)")
+        }
+        if !PdfToTextExtractor().isAvailable {
+            logger.warning("pdftotext is missing: the text of PDF attachments is not searchable. Install poppler-utils.")
         }
         let app = try await buildApplication(configuration, logger: logger)
         logger.info("Serving", metadata: [

@@ -372,7 +372,7 @@ class Flow:
         self.expect_path(f"/beheer/items/{self.slug}", "Ter review aanbieden")
         if "ter review" not in self.status_line():
             raise CheckFailed(f"after Ter review aanbieden the status line is “{self.status_line()}”")
-        self.expect_text("De status is gewijzigd.", "the edit page after Ter review aanbieden")
+        self.expect_text("Het item staat nu ter review.", "the edit page after Ter review aanbieden")
         publish = self.button("Publiceren")
         if publish.is_enabled():
             raise CheckFailed("Anna's Publiceren button is enabled although she changed the item last (vier ogen)")
@@ -409,7 +409,7 @@ class Flow:
         self.expect_path(f"/beheer/items/{self.slug}", "Publiceren")
         if "gepubliceerd" not in self.status_line():
             raise CheckFailed(f"after Publiceren the status line is “{self.status_line()}”")
-        self.expect_text("De status is gewijzigd.", "the edit page after Publiceren")
+        self.expect_text("Het item is gepubliceerd en staat nu op de openbare site.", "the edit page after Publiceren")
         self.shot("bram-gepubliceerd")
         self.step("Bram opened the item from the review queue and published it")
         self.doing = "Bram signs out"
