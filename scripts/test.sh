@@ -5,11 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Installs Debian packages the suite needs, refreshing the package lists once if they are stale.
+install_debian() {
+    local sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get install -y -qq "$@" >/dev/null 2>&1 || { $sudo apt-get update -qq && $sudo apt-get install -y -qq "$@" >/dev/null; }
+}
+
 echo "== tools"
 # pdftotext (poppler-utils) reads the text of PDF attachments for search; the tests upload a PDF.
-if ! command -v pdftotext >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then apt-get install -y -qq poppler-utils >/dev/null; else sudo apt-get install -y -qq poppler-utils >/dev/null; fi
-fi
+command -v pdftotext >/dev/null || install_debian poppler-utils
 pdftotext -v 2>&1 | head -1
 
 echo "== build"
@@ -49,3 +53,9 @@ scripts/with-test-postgres.sh scripts/postgres-instances-check.sh .build/debug/k
 
 echo "== swift test on SQLite (all tests)"
 swift test --skip-build
+
+echo "== browser: the editorial flow in headless Chromium"
+# Debian's chromium and chromium-driver, and selenium from PyPI, installed when missing.
+{ command -v chromium && command -v chromedriver; } >/dev/null || install_debian chromium chromium-driver
+python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet "selenium==4.51.0"
+python3 scripts/browser/editorial_flow.py .build/debug/kennis
