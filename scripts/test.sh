@@ -57,5 +57,5 @@ swift test --skip-build
 echo "== browser: the editorial flow in headless Chromium"
 # Debian's chromium and chromium-driver, and selenium from PyPI, installed when missing.
 { command -v chromium && command -v chromedriver; } >/dev/null || install_debian chromium chromium-driver
-python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet "selenium==4.51.0"
+python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet "selenium==4.51.0" || install_debian python3-selenium
 python3 scripts/browser/editorial_flow.py .build/debug/kennis

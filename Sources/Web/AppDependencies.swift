@@ -70,7 +70,8 @@ public struct AppDependencies: Sendable {
     }
 
     var editorial: Editorial {
-        Editorial(store: store, settings: settings, audit: audit, schedule: schedule, clock: clock)
+        Editorial(store: store, attachments: attachments, files: files, settings: settings, audit: audit, schedule: schedule,
+                  accounts: accounts, clock: clock)
     }
 
     var signIn: SignIn {
@@ -79,8 +80,8 @@ public struct AppDependencies: Sendable {
     }
 
     var passwordReset: PasswordResetFlow {
-        PasswordResetFlow(accounts: accounts, resets: resets, mailer: mailer, hasher: hasher, audit: audit, clock: clock,
-                          baseURL: publicAddress)
+        PasswordResetFlow(accounts: accounts, resets: resets, tokens: tokens, throttle: LoginThrottle(failures: loginFailures),
+                          mailer: mailer, hasher: hasher, audit: audit, clock: clock, baseURL: publicAddress)
     }
 
     /// The scheduler of one instance: publishes planned items and extracts attachment text.

@@ -45,7 +45,7 @@ public struct AppRequestContext: RequestContext {
 
     var roles: Set<Role> { account?.roles ?? [] }
 
-    /// Editors and administrators: they see drafts and the editor's pages.
+    /// Editors and administrators: they may see items that are not public.
     var isStaff: Bool { caller.isStaff }
 
     var session: (id: String, session: Session)? {

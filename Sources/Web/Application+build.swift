@@ -102,7 +102,7 @@ public func buildApplication(
         if try await !dependencies.accounts.hasActiveAdministrator() {
             logger.notice("""
                 No administrator account yet. Create one with: \
-                kennis user add --email you@example.nl --name "Your Name" --role beheerder
+                kennis user add --email you@example.nl --name "Your Name" --role beheerder,redacteur
                 """)
         }
     }

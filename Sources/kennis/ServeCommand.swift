@@ -33,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The largest attachment in MB (env KENNIS_MAX_UPLOAD_MB, default 25).")
     var maxUploadMB: Int?
 
+    @Option(help: "Folder for attachments and the mail outbox (env KENNIS_DATA_DIR; default: beside the SQLite file, or ./data).")
+    var dataDir: String?
+
     @Flag(help: "Take the client address from X-Forwarded-For, for login throttling behind a reverse proxy (env KENNIS_TRUST_PROXY=1).")
     var trustProxy = false
 
@@ -54,7 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
             host: host ?? Environment.value("KENNIS_HOST") ?? "127.0.0.1", port: port,
             database: try common.databaseLocation(), baseURL: baseURL, adminToken: Environment.value("KENNIS_ADMIN_TOKEN"),
             smtpURL: smtpURL ?? Environment.value("KENNIS_SMTP_URL"),
-            mailFrom: mailFrom ?? Environment.value("KENNIS_MAIL_FROM") ?? "kennisplatform@localhost", uploadLimit: uploadMB * 1024 * 1024,
+            mailFrom: mailFrom ?? Environment.value("KENNIS_MAIL_FROM") ?? "kennisplatform@localhost",
+            dataFolder: (dataDir ?? Environment.value("KENNIS_DATA_DIR")).map { URL(fileURLWithPath: $0) }, uploadLimit: uploadMB * 1024 * 1024,
             trustForwardedFor: trustProxy || Environment.value("KENNIS_TRUST_PROXY") == "1")
         if let file = self.import {
             let summary = try await Importer(file: file, database: configuration.database, logger: logger).run(showProgress: false)
@@ -78,6 +82,16 @@ struct ServeCommand: AsyncParsableCommand {
             logger.info("Mail goes through \(server)")
         } else {
             logger.notice("KENNIS_SMTP_URL is not set: mails are written to \(configuration.dataFolder.appendingPathComponent("outbox").path)")
+        }
+        if case .failure(let issue) = AccountRules.normalizedEmail(configuration.mailFrom, field: "mail-from"),
+           configuration.mailFrom != "kennisplatform@localhost" {
+            throw ValidationError("mail-from: \(issue.english) (a bare address, without a display name)")
+        }
+        if configuration.baseURL == nil, !["127.0.0.1", "localhost", "::1"].contains(configuration.host) {
+            logger.warning("KENNIS_BASE_URL is not set: links in mails point to \(configuration.host), and the session cookie is not marked Secure.")
+        }
+        if case .postgres = configuration.database {
+            logger.notice("Attachments are stored in \(configuration.dataFolder.appendingPathComponent("files").path); with several instances, make it one shared folder (KENNIS_DATA_DIR).")
         }
         if !PdfToTextExtractor().isAvailable {
             logger.warning("pdftotext is missing: the text of PDF attachments is not searchable. Install poppler-utils.")

@@ -35,6 +35,9 @@ public protocol APITokenStore: Sendable {
     func tokens(accountID: String) async throws -> [APIToken]
     /// Revokes one of the account's tokens. Throws ``DomainError/notFound(_:)`` when it is not theirs.
     func revoke(id: String, accountID: String, at now: Date) async throws
+    /// Revokes every token of the account, as a password reset does; returns how many.
+    @discardableResult
+    func revokeAll(accountID: String, at now: Date) async throws -> Int
 }
 
 /// One-use links for setting a new password, valid for a short time.

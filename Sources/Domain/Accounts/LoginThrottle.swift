@@ -4,26 +4,29 @@ import Foundation
 /// next attempts are refused until the oldest failure in the window has aged out.
 ///
 /// ```swift
-/// let throttle = LoginThrottle(failures: store)
-/// if let wait = try await throttle.waitTime(for: [.account(email), .address(ip)], at: now) { … refuse … }
+/// let attempt = try await throttle.attempt([.account(email), .address(ip)], at: now)
+/// if let wait = attempt.wait { … refuse … }
 /// ```
 public struct LoginThrottle: Sendable {
     /// What a failure is counted against.
     public enum Key: Sendable, Hashable {
         case account(String)
         case address(String)
+        /// Password-reset mails asked from one address: each request counts, so nobody can flood an inbox.
+        case resetRequests(String)
 
         public var text: String {
             switch self {
             case .account(let email): "account:\(email)"
             case .address(let address): "address:\(address)"
+            case .resetRequests(let address): "reset:\(address)"
             }
         }
 
         /// An office behind one address has many people; it gets more room than one account.
         var limit: Int {
             switch self {
-            case .account: LoginThrottle.accountLimit
+            case .account, .resetRequests: LoginThrottle.accountLimit
             case .address: LoginThrottle.addressLimit
             }
         }
@@ -39,33 +42,46 @@ public struct LoginThrottle: Sendable {
         self.failures = failures
     }
 
-    /// How long the caller must wait, or nil when an attempt may be made now.
-    public func waitTime(for keys: [Key], at now: Date) async throws -> TimeInterval? {
+    /// One counted sign-in attempt (or reset request).
+    public struct Attempt: Sendable {
+        public let id: String
+        /// nil when the attempt may go ahead; otherwise how long the caller must wait.
+        public let wait: TimeInterval?
+    }
+
+    /// Counts the attempt *before* the password is checked, so a burst of parallel guesses cannot all pass the
+    /// check while the slow hash runs: every attempt is a failure until ``succeeded(_:email:)`` says otherwise.
+    public func attempt(_ keys: [Key], at now: Date) async throws -> Attempt {
+        let id = try await failures.record(keys: keys.map(\.text), at: now)
         var wait: TimeInterval = 0
         for key in keys {
-            let recent = try await failures.failures(key: key.text, since: now.addingTimeInterval(-Self.window))
+            let recent = try await failures.failures(key: key.text, since: now.addingTimeInterval(-Self.window), excluding: id).sorted()
             guard recent.count >= key.limit else { continue }
-            // The attempt is allowed again once enough failures have left the window.
-            let sorted = recent.sorted()
-            let freeing = sorted[recent.count - key.limit]
-            wait = max(wait, freeing.addingTimeInterval(Self.window).timeIntervalSince(now))
+            // Allowed again once enough earlier failures have left the window.
+            wait = max(wait, recent[recent.count - key.limit].addingTimeInterval(Self.window).timeIntervalSince(now))
         }
-        return wait > 0 ? wait : nil
+        return Attempt(id: id, wait: wait > 0 ? wait : nil)
     }
 
-    public func recordFailure(for keys: [Key], at now: Date) async throws {
-        try await failures.record(keys: keys.map(\.text), at: now)
+    /// A successful sign-in: this attempt was no failure, and the account's earlier failures are forgotten
+    /// (not the address's: another account may be under attack from it).
+    public func succeeded(_ attempt: Attempt, email: String) async throws {
+        try await failures.forget(attempt: attempt.id)
+        try await failures.clear(key: Key.account(email).text)
     }
 
-    /// A successful sign-in forgets the account's failures (not the address's: another account may be under attack).
-    public func recordSuccess(email: String) async throws {
+    /// After a password reset the account's lock-out ends: the person has proved who they are.
+    public func clear(email: String) async throws {
         try await failures.clear(key: Key.account(email).text)
     }
 }
 
-/// The failed sign-ins of the last minutes, shared by every instance.
+/// The sign-in attempts of the last minutes, shared by every instance.
 public protocol LoginFailureStore: Sendable {
-    func record(keys: [String], at: Date) async throws
-    func failures(key: String, since: Date) async throws -> [Date]
+    /// Records one attempt under each key; returns the attempt's id.
+    func record(keys: [String], at: Date) async throws -> String
+    /// The times of the key's attempts since `since`, leaving out one attempt.
+    func failures(key: String, since: Date, excluding attempt: String) async throws -> [Date]
+    func forget(attempt: String) async throws
     func clear(key: String) async throws
 }

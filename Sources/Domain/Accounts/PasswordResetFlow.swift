@@ -7,6 +7,8 @@ import Foundation
 public struct PasswordResetFlow: Sendable {
     let accounts: any AccountStore
     let resets: any PasswordResetStore
+    let tokens: any APITokenStore
+    let throttle: LoginThrottle
     let mailer: any Mailer
     let hasher: any PasswordHasher
     let audit: any AuditLog
@@ -18,11 +20,13 @@ public struct PasswordResetFlow: Sendable {
     public static let welcomeValidity: TimeInterval = 7 * 86_400
 
     public init(
-        accounts: any AccountStore, resets: any PasswordResetStore, mailer: any Mailer, hasher: any PasswordHasher,
-        audit: any AuditLog, clock: any WallClock, baseURL: String
+        accounts: any AccountStore, resets: any PasswordResetStore, tokens: any APITokenStore, throttle: LoginThrottle,
+        mailer: any Mailer, hasher: any PasswordHasher, audit: any AuditLog, clock: any WallClock, baseURL: String
     ) {
         self.accounts = accounts
         self.resets = resets
+        self.tokens = tokens
+        self.throttle = throttle
         self.mailer = mailer
         self.hasher = hasher
         self.audit = audit
@@ -65,6 +69,9 @@ public struct PasswordResetFlow: Sendable {
 
     /// Sets the new password when the link is still valid. Returns the issues with the password, if any;
     /// throws ``DomainError/notFound(_:)`` for a used or expired link.
+    ///
+    /// A reset also evicts anyone who had the account: sessions end (with the new password), personal API tokens
+    /// are revoked, and the sign-in lock-out is lifted for its rightful owner.
     public func complete(secret: String, password: String, repeated: String) async throws -> [FieldIssue] {
         var issues = AccountRules.passwordIssues(password)
         if issues.isEmpty, password != repeated { issues.append(FieldIssue("repeat", .mismatch(expected: "gelijk aan het wachtwoord"))) }
@@ -74,8 +81,11 @@ public struct PasswordResetFlow: Sendable {
         let hash = try await hasher.hash(password)
         guard let accountID = try await resets.consume(secret: secret, at: now) else { throw DomainError.notFound("reset link") }
         try await accounts.setPasswordHash(hash, accountID: accountID)
+        let revoked = try await tokens.revokeAll(accountID: accountID, at: now)
         let account = try await accounts.account(id: accountID)
-        try await audit.record(AuditEntry(at: now, actor: account?.label ?? accountID, action: .passwordReset, subject: account?.email ?? accountID))
+        if let account { try await throttle.clear(email: account.email) }
+        try await audit.record(AuditEntry(at: now, actor: account?.label ?? accountID, action: .passwordReset, subject: account?.email ?? accountID,
+                                          detail: revoked > 0 ? "\(revoked) API-tokens ingetrokken" : ""))
         return []
     }
 

@@ -39,7 +39,7 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    /// Staff roles see drafts and the editor's pages; the others are outside the institute.
+    /// Staff roles see items that are not public (drafts, previews); the others are outside the institute.
     public var isStaff: Bool { self == .beheerder || self == .redacteur }
 
     public static func < (lhs: Role, rhs: Role) -> Bool {

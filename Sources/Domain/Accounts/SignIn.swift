@@ -42,24 +42,25 @@ public struct SignIn: Sendable {
     }
 
     /// Checks the password and, when it is right, starts a new session; the old one (if any) ends, so a
-    /// session id planted before sign-in is worthless after it.
+    /// session id planted before sign-in is worthless after it. Refusals while throttled are not audited
+    /// one by one (they would let anyone flood the log); the failures that caused the wait are.
     public func attempt(email: String, password: String, address: String, replacing oldSessionID: String?) async throws -> Outcome {
         let now = clock.now()
-        let email = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        let keys: [LoginThrottle.Key] = [.account(email), .address(address)]
-        if let wait = try await throttle.waitTime(for: keys, at: now) {
-            try await audit.record(AuditEntry(at: now, actor: address, action: .loginFailed, subject: email, detail: "geweigerd: te veel pogingen"))
-            return .throttled(wait)
-        }
-        let account = try await accounts.account(email: email)
+        let typed = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        // What was typed is only stored when it is an address: a password typed into the e-mail field stays out.
+        let email: String? = if case .success(let valid) = AccountRules.normalizedEmail(typed) { valid } else { nil }
+        let keys: [LoginThrottle.Key] = [.address(address)] + (email.map { [.account($0)] } ?? [])
+        let attempt = try await throttle.attempt(keys, at: now)
+        if let wait = attempt.wait { return .throttled(wait) }
+        let account = if let email { try await accounts.account(email: email) } else { nil as Account? }
         let matches = await hasher.verify(password, against: account?.passwordHash ?? Self.decoyHash)
-        guard let account, matches, account.active else {
-            try await throttle.recordFailure(for: keys, at: now)
+        guard let email, let account, matches, account.active else {
             let why = account == nil ? "onbekend e-mailadres" : (matches ? "account gedeactiveerd" : "onjuist wachtwoord")
-            try await audit.record(AuditEntry(at: now, actor: address, action: .loginFailed, subject: email, detail: why))
+            try await audit.record(AuditEntry(at: now, actor: address, action: .loginFailed, subject: email ?? "(geen geldig e-mailadres)",
+                                              detail: why))
             return .refused
         }
-        try await throttle.recordSuccess(email: email)
+        try await throttle.succeeded(attempt, email: email)
         if let oldSessionID { try await sessions.delete(id: oldSessionID) }
         try await sessions.deleteExpired(at: now)
         let id = SecretToken.make()

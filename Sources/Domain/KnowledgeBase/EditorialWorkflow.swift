@@ -68,17 +68,15 @@ public struct EditorialWorkflow: Sendable {
         if to == .gepubliceerd { try checkPublisher(actor, lastEditor: lastEditor) }
     }
 
-    /// Checks a save of new content with the status it asks for. The saver becomes the last editor, so
-    /// with vier ogen the save may not leave changed content published.
+    /// Checks a save of changed content with the status it asks for. The saver becomes the last editor, so
+    /// with vier ogen they cannot make their own change public; ``Editorial`` sends such a change to review first.
     public func checkSave(previous: ItemStatus?, requested: ItemStatus, contentChanged: Bool, by actor: Editor) throws(Refusal) {
-        // Vier ogen's own move: a changed published item goes back to review.
-        let backToReview = fourEyes && contentChanged && previous == .gepubliceerd && requested == .terReview
+        // Vier ogen's own move: a changed public item goes back to review.
+        let backToReview = fourEyes && contentChanged && previous?.isPublic == true && requested == .terReview
         if let previous, previous != requested, !backToReview, !Self.targets(from: previous).contains(requested) {
             throw .notAllowed(from: previous, to: requested)
         }
-        if requested == .gepubliceerd, contentChanged || previous != .gepubliceerd {
-            try checkPublisher(actor, lastEditor: actor)
-        }
+        if contentChanged, requested.isPublic { try checkPublisher(actor, lastEditor: actor) }
     }
 
     private func checkPublisher(_ actor: Editor, lastEditor: Editor?) throws(Refusal) {

@@ -32,7 +32,7 @@ public struct ItemInputReader: Sendable {
 
         let slug = fields.string("slug", required: true, maximum: ItemRules.slugMaximum)
         if let slug, !ItemRules.isValidSlug(slug) {
-            fields.issues.append(FieldIssue("slug", .badFormat(expected: "lowercase letters, digits and single hyphens")))
+            fields.issues.append(FieldIssue("slug", .badFormat(expected: "lowercase letters, digits and single hyphens, not 'nieuw'")))
         }
         let type = fields.choice("type", required: true, allowed: ItemType.allCases.map(\.rawValue)).flatMap(ItemType.init)
         let title = fields.string("title", required: true, maximum: ItemRules.titleMaximum)

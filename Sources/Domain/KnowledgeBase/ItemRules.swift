@@ -13,9 +13,12 @@ public enum ItemRules {
     public static let locationMaximum = 300
     public static let linkMaximum = 500
 
+    /// Addresses the editor's pages use themselves (`/beheer/items/nieuw`), so no item may have them.
+    public static let reservedSlugs: Set<String> = ["nieuw"]
+
     /// Lowercase letters, digits and single hyphens between them: `taalcafe-in-de-bibliotheek`.
     public static func isValidSlug(_ slug: String) -> Bool {
-        guard !slug.isEmpty, slug.utf8.count <= slugMaximum else { return false }
+        guard !slug.isEmpty, slug.utf8.count <= slugMaximum, !reservedSlugs.contains(slug) else { return false }
         var previousWasHyphen = true  // forbids a leading hyphen
         for byte in slug.utf8 {
             switch byte {

@@ -26,6 +26,15 @@ public protocol KnowledgeStore: Sendable {
     /// - Throws: ``DomainError/notFound(_:)`` when there is no item with `slug`.
     func update(slug: String, with content: ItemContent, by editor: Editor, expectedRevision: Int?) async throws -> KnowledgeItem
 
+    /// Changes only the status, inside the same locked transaction as the check of `expectedRevision`, so a
+    /// status change never writes back content it read earlier. Records a revision naming `status`.
+    func setStatus(slug: String, to status: ItemStatus, by editor: Editor, expectedRevision: Int?) async throws -> KnowledgeItem
+
+    /// Records a revision of the item as it is, naming `fields` as changed: for changes kept outside the
+    /// item's content, such as its attachments. Returns the new revision's number.
+    @discardableResult
+    func recordChange(slug: String, fields: [String], by editor: Editor) async throws -> Int
+
     /// The item's revisions, newest first. Items that were imported and never saved since have none.
     func revisions(slug: String) async throws -> [Revision]
 

@@ -6,11 +6,14 @@ public struct ScheduledPublication: Sendable, Equatable {
     public var at: Date
     /// Who planned it; vier ogen is checked against them, at planning time and again when it runs.
     public var by: Editor
+    /// The revision that was reviewed; if the item has changed since, the plan does not run.
+    public var revision: Int
 
-    public init(slug: String, at: Date, by: Editor) {
+    public init(slug: String, at: Date, by: Editor, revision: Int) {
         self.slug = slug
         self.at = at
         self.by = by
+        self.revision = revision
     }
 
     /// The job kind in the shared queue.

@@ -20,9 +20,11 @@ public struct AuditEntry: Sendable, Equatable {
         case statusChanged = "status-gewijzigd"
         case published = "gepubliceerd"
         case publicationScheduled = "publicatie-gepland"
+        case publicationCancelled = "publicatie-geannuleerd"
         case revisionRestored = "versie-hersteld"
         case deleted = "verwijderd"
         case attachmentAdded = "bijlage-toegevoegd"
+        case attachmentRemoved = "bijlage-verwijderd"
         case exported = "export"
         case settingsChanged = "instellingen-gewijzigd"
         case taxonomyChanged = "taxonomie-gewijzigd"
@@ -34,7 +36,8 @@ public struct AuditEntry: Sendable, Equatable {
     }
 
     public var at: Date
-    /// Who acted: an account's label, `operator`, `kennis cli`, `planner`, or for failed sign-ins the address tried.
+    /// Who acted: an account's label (with "(gepland)" for a planned publication), `operator`, `kennis cli`, or
+    /// for failed sign-ins the address tried from.
     public var actor: String
     public var action: Action
     /// What it was done to: an item slug, an account's e-mail, a token name.

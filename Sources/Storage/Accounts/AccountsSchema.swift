@@ -22,7 +22,7 @@ enum AccountsSchema {
                 csrf_token TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL)
             """,
             "CREATE INDEX sessions_expiry ON sessions (expires_at)",
-            "CREATE TABLE login_failures (key TEXT NOT NULL, failed_at TEXT NOT NULL)",
+            "CREATE TABLE login_failures (attempt TEXT NOT NULL, key TEXT NOT NULL, failed_at TEXT NOT NULL)",
             "CREATE INDEX login_failures_key ON login_failures (key, failed_at)",
             """
             CREATE TABLE password_resets (
@@ -84,5 +84,11 @@ enum AccountsSchema {
             """).run()
         try await db.raw("PRAGMA schema_version = \(unsafeRaw: String(version + 1))").run()
         try await db.raw("PRAGMA writable_schema = OFF").run()
+        // replace() changes nothing when the stored definition differs from what migration 1 wrote; fail loudly then.
+        let definition = try await db.raw("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'items'")
+            .first(decodingColumn: "sql", as: String.self) ?? ""
+        guard definition.contains(new) else {
+            throw Migration.Failed(description: "the items table's status check could not be widened by 'ter-review'")
+        }
     }
 }

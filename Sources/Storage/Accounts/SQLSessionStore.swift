@@ -43,35 +43,3 @@ public struct SQLSessionStore: SessionStore {
         }
     }
 }
-
-/// Failed sign-ins in `login_failures`; rows older than the throttle window are removed as new ones arrive.
-public struct SQLLoginFailureStore: LoginFailureStore {
-    let database: Database
-
-    public init(database: Database) {
-        self.database = database
-    }
-
-    public func record(keys: [String], at: Date) async throws {
-        let now = Timestamp.format(at)
-        let expired = Timestamp.format(at.addingTimeInterval(-LoginThrottle.window * 4))
-        try await database.write { db in
-            let builder = db.insert(into: "login_failures").columns("key", "failed_at")
-            for key in keys { builder.values(SQLBind(key), SQLBind(now)) }
-            try await builder.run()
-            try await db.delete(from: "login_failures").where("failed_at", .lessThan, expired).run()
-        }
-    }
-
-    public func failures(key: String, since: Date) async throws -> [Date] {
-        try await database.reader.select().column("failed_at").from("login_failures")
-            .where("key", .equal, key).where("failed_at", .greaterThan, Timestamp.format(since))
-            .all(decodingColumn: "failed_at", as: String.self).compactMap(Timestamp.parse)
-    }
-
-    public func clear(key: String) async throws {
-        try await database.write { db in
-            try await db.delete(from: "login_failures").where("key", .equal, key).run()
-        }
-    }
-}

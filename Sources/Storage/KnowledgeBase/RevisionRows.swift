@@ -10,6 +10,18 @@ enum RevisionRows {
         return (latest ?? nil) ?? 0
     }
 
+    /// The latest revision's number; an item imported and never saved since first gets its stored version as
+    /// revision 1, so the first comparison has a base.
+    static func recordBase(of item: KnowledgeItem, db: any SQLDatabase) async throws -> Int {
+        let latest = try await latestNumber(itemID: item.id, db: db)
+        guard latest == 0 else { return latest }
+        try await record(
+            Revision(number: 1, saved: item.updated, editor: Editor(accountID: nil, name: "import"),
+                     changedFields: Revision.changedFields(from: nil, to: item.content), content: item.content),
+            itemID: item.id, db: db)
+        return 1
+    }
+
     static func record(_ revision: Revision, itemID: String, db: any SQLDatabase) async throws {
         try await db.insert(into: "revisions")
             .columns("item_id", "number", "saved_at", "editor_id", "editor_name", "changed", "content")

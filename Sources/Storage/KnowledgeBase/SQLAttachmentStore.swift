@@ -92,7 +92,8 @@ public struct SQLAttachmentStore: AttachmentStore {
             guard let itemID = try await db.select().column("item_id").from("attachments").where("id", .equal, attachmentID)
                 .first(decodingColumn: "item_id", as: String.self)
             else { throw DomainError.notFound("no attachment '\(attachmentID)'") }
-            guard let item = try await SQLKnowledgeStore.items(withIDs: [itemID], db: db)[itemID] else { return }
+            // Locked like an item save, so a save and a text extraction on PostgreSQL take turns over the index.
+            guard let item = try await SQLKnowledgeStore.items(withIDs: [itemID], locking: true, db: db)[itemID] else { return }
             let before = try await Self.indexedText(itemIDs: [itemID], db: db)[itemID]
             try await change(db)
             let after = try await Self.indexedText(itemIDs: [itemID], db: db)[itemID]

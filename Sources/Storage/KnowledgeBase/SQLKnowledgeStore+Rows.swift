@@ -23,11 +23,11 @@ extension SQLKnowledgeStore {
         return Dictionary(try await hydrate(rows, db: db).map { ($0.content.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The stored items with these ids, keyed by id.
-    static func items(withIDs ids: [String], db: any SQLDatabase) async throws -> [String: KnowledgeItem] {
+    /// The stored items with these ids, keyed by id; `locking` as in ``items(withSlugs:locking:db:)``.
+    static func items(withIDs ids: [String], locking: Bool = false, db: any SQLDatabase) async throws -> [String: KnowledgeItem] {
         guard !ids.isEmpty else { return [:] }
-        let rows = try await db.select().columns(ItemRow.columns.map { SQLColumn($0) }).from("items")
-            .where("id", .in, ids).all(decoding: ItemRow.self)
+        let select = db.select().columns(ItemRow.columns.map { SQLColumn($0) }).from("items").where("id", .in, ids)
+        let rows = try await (locking ? select.for(.update) : select).all(decoding: ItemRow.self)
         return Dictionary(try await hydrate(rows, db: db).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 

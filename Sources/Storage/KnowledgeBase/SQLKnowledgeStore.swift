@@ -85,8 +85,38 @@ public struct SQLKnowledgeStore: KnowledgeStore {
     }
 
     public func update(slug: String, with content: ItemContent, by editor: Editor, expectedRevision: Int?) async throws -> KnowledgeItem {
+        try await change(slug: slug, by: editor, expectedRevision: expectedRevision) { _ in content }
+    }
+
+    public func setStatus(slug: String, to status: ItemStatus, by editor: Editor, expectedRevision: Int?) async throws -> KnowledgeItem {
+        try await change(slug: slug, by: editor, expectedRevision: expectedRevision) { stored in
+            var content = stored
+            content.status = status
+            return content
+        }
+    }
+
+    @discardableResult
+    public func recordChange(slug: String, fields: [String], by editor: Editor) async throws -> Int {
         let now = clock.now()
-        try await database.write { db in
+        return try await database.write { db in
+            guard let stored = try await Self.items(withSlugs: [slug], locking: true, db: db)[slug] else {
+                throw DomainError.notFound("no item with slug '\(slug)'")
+            }
+            let number = try await RevisionRows.recordBase(of: stored, db: db) + 1
+            try await RevisionRows.record(
+                Revision(number: number, saved: now, editor: editor, changedFields: fields, content: stored.content), itemID: stored.id, db: db)
+            return number
+        }
+    }
+
+    /// Rewrites an item as `transform` makes it from the stored content, all in one locked transaction: the
+    /// revision check, the row, its links, the search index and the new revision.
+    private func change(
+        slug: String, by editor: Editor, expectedRevision: Int?, _ transform: @escaping @Sendable (ItemContent) -> ItemContent
+    ) async throws -> KnowledgeItem {
+        let now = clock.now()
+        let newSlug = try await database.write { db in
             guard let stored = try await Self.items(withSlugs: [slug], locking: true, db: db)[slug] else {
                 throw DomainError.notFound("no item with slug '\(slug)'")
             }
@@ -95,7 +125,8 @@ public struct SQLKnowledgeStore: KnowledgeStore {
             if let expectedRevision, expectedRevision != latest {
                 throw DomainError.conflict("item '\(slug)' was changed by someone else since revision \(expectedRevision); it is now at revision \(latest)")
             }
-            guard stored.content != content else { return }
+            let content = transform(stored.content)
+            guard stored.content != content else { return slug }
             if content.slug != slug, try await !Self.ids(forSlugs: [content.slug], db: db).isEmpty {
                 throw DomainError.conflict("an item with slug '\(content.slug)' already exists")
             }
@@ -106,21 +137,14 @@ public struct SQLKnowledgeStore: KnowledgeStore {
             try await SearchIndexer(db: db).apply([
                 IndexChange(itemID: id, before: stored.content, after: content, beforeText: text, afterText: text)
             ])
-            // An item imported and never saved since gets its stored version as revision 1, so the first diff has a base.
-            var number = latest
-            if number == 0 {
-                number = 1
-                try await RevisionRows.record(
-                    Revision(number: 1, saved: stored.updated, editor: Editor(accountID: nil, name: "import"),
-                             changedFields: Revision.changedFields(from: nil, to: stored.content), content: stored.content),
-                    itemID: id, db: db)
-            }
+            let number = try await RevisionRows.recordBase(of: stored, db: db) + 1
             try await RevisionRows.record(
-                Revision(number: number + 1, saved: now, editor: editor,
+                Revision(number: number, saved: now, editor: editor,
                          changedFields: Revision.changedFields(from: stored.content, to: content), content: content),
                 itemID: id, db: db)
+            return content.slug
         }
-        return try await requireItem(slug: content.slug)
+        return try await requireItem(slug: newSlug)
     }
 
     public func revisions(slug: String) async throws -> [Revision] {

@@ -19,11 +19,12 @@ public struct SQLPublicationSchedule: PublicationSchedule {
         let slug: String
         let byID: String?
         let byName: String
+        let revision: Int
     }
 
     public func schedule(_ publication: ScheduledPublication) async throws {
         let payload = String(decoding: try JSONEncoder().encode(
-            Payload(slug: publication.slug, byID: publication.by.accountID, byName: publication.by.name)), as: UTF8.self)
+            Payload(slug: publication.slug, byID: publication.by.accountID, byName: publication.by.name, revision: publication.revision)), as: UTF8.self)
         let now = Timestamp.format(clock.now())
         try await database.write { db in
             try await Self.cancelOpen(slug: publication.slug, at: now, db: db)
@@ -56,7 +57,8 @@ public struct SQLPublicationSchedule: PublicationSchedule {
     public static func decode(_ payload: String, runAt: String) -> ScheduledPublication? {
         guard let decoded = try? JSONDecoder().decode(Payload.self, from: Data(payload.utf8)), let at = Timestamp.parse(runAt)
         else { return nil }
-        return ScheduledPublication(slug: decoded.slug, at: at, by: Editor(accountID: decoded.byID, name: decoded.byName))
+        return ScheduledPublication(slug: decoded.slug, at: at, by: Editor(accountID: decoded.byID, name: decoded.byName),
+                                    revision: decoded.revision)
     }
 
     /// Marks the item's open publication jobs done, so no instance runs them.

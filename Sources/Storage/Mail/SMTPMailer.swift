@@ -5,7 +5,8 @@ import NIOCore
 import NIOPosix
 import NIOSSL
 
-/// Where to hand mail over: `smtp://user:password@host:port` (STARTTLS when offered, port 587 by default)
+/// Where to hand mail over: `smtp://user:password@host:port` (STARTTLS, required unless the relay is on this
+/// machine; port 587 by default)
 /// or `smtps://…` (TLS from the first byte, port 465 by default).
 public struct SMTPServer: Sendable, Equatable {
     public var host: String
@@ -101,8 +102,8 @@ public struct SMTPError: Error, CustomStringConvertible {
 
 /// Sends each mail over a new SMTP connection: few mails, so no connection pool to keep healthy.
 ///
-/// Encrypts whenever the server offers STARTTLS, checking its certificate against the system's roots, and sends
-/// credentials only over TLS or to this machine. Mail goes out 7-bit clean, so any server accepts it.
+/// Encrypts (STARTTLS or `smtps`), checking the certificate against the system's roots, and sends nothing to another
+/// machine unencrypted: the mails carry password-reset links. Mail goes out 7-bit clean, so any server accepts it.
 public struct SMTPMailer: Mailer {
     let server: SMTPServer
     let from: String
@@ -133,12 +134,11 @@ public struct SMTPMailer: Mailer {
             capabilities = try await smtp.hello()
             encrypted = true
         } else if !encrypted, !server.isLoopback {
-            logger.notice("SMTP server offers no STARTTLS; sending unencrypted", metadata: ["smtp.host": "\(server.host)"])
+            // The mails carry password-reset links: a relay that cannot encrypt (or whose STARTTLS an attacker
+            // stripped) gets nothing. A relay on this machine is trusted.
+            throw SMTPError(command: "EHLO", code: nil, reply: "\(server.host) offers no STARTTLS; refusing to send mail unencrypted")
         }
         if let user = server.user {
-            guard encrypted || server.isLoopback else {
-                throw SMTPError(command: "AUTH", code: nil, reply: "refusing to send credentials unencrypted to \(server.host), which offers no STARTTLS")
-            }
             try await smtp.authenticate(user: user, password: server.password ?? "", offered: capabilities.authMechanisms)
         }
         try await smtp.send("MAIL FROM:<\(from)>", expecting: 250)

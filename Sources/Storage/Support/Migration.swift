@@ -8,6 +8,11 @@ public struct Migration: Sendable {
     public let name: String
     public let apply: @Sendable (any SQLDatabase) async throws -> Void
 
+    /// A migration that found the database other than it expects.
+    public struct Failed: Error, CustomStringConvertible {
+        public let description: String
+    }
+
     public init(version: Int, name: String, apply: @escaping @Sendable (any SQLDatabase) async throws -> Void) {
         self.version = version
         self.name = name

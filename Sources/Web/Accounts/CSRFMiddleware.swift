@@ -10,8 +10,10 @@ import Logging
 /// here, once, and handed to the handler in the context, so no handler can forget the check.
 struct CSRFMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
-    /// The largest form body: an upload plus room for the other fields.
+    /// The largest form body of a signed-in person: an upload plus room for the other fields.
     let maximumBody: Int
+    /// Before sign-in there is no upload, so a stranger cannot make the server hold megabytes.
+    static let anonymousMaximumBody = 64 * 1024
     let uploadLimitText: String
 
     static let fieldName = "csrf"
@@ -20,11 +22,12 @@ struct CSRFMiddleware: RouterMiddleware {
         guard request.method != .get, request.method != .head, !request.uri.path.hasPrefix("/api/") else {
             return try await next(request, context)
         }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > maximumBody { throw tooLarge }
+        let limit = context.session == nil ? Self.anonymousMaximumBody : maximumBody
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw tooLarge }
         var request = request
         let body: ByteBuffer
         do {
-            body = try await request.collectBody(upTo: maximumBody)
+            body = try await request.collectBody(upTo: limit)
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw tooLarge
         }

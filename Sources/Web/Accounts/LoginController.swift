@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdCore
+import Logging
 
 /// Signing in and out, and choosing a new password by e-mailed link: `/inloggen`, `/uitloggen`,
 /// `/wachtwoord-vergeten`, `/wachtwoord-herstellen`.
@@ -82,7 +83,21 @@ struct LoginController: Sendable {
             return try anonymousForm(request, context: context, template: "forgot", title: "Wachtwoord vergeten", status: .unprocessableContent,
                                      fields: ["email": email, "errors": FieldErrors([issue], labels: ["email": "E-mailadres"]).dictionary])
         }
-        try await dependencies.passwordReset.request(email: email)
+        // Every request counts against the address; past the limit the answer stays the same but no mail goes out.
+        let address = clientAddress(request, context)
+        let attempt = try await LoginThrottle(failures: dependencies.loginFailures).attempt([.resetRequests(address)], at: dependencies.clock.now())
+        if attempt.wait == nil {
+            // Sent apart from the answer, so a known address takes as long as an unknown one and a mail server
+            // that fails does not show which addresses have accounts.
+            let flow = dependencies.passwordReset, logger = context.logger
+            Task {
+                do { try await flow.request(email: email) } catch {
+                    logger.error("Password-reset mail not sent", metadata: ["error": "\(error)"])
+                }
+            }
+        } else {
+            context.logger.notice("Password-reset requests throttled", metadata: ["address": "\(address)"])
+        }
         return try anonymousForm(request, context: context, template: "forgot", title: "Wachtwoord vergeten", fields: ["sent": true])
     }
 

@@ -2,8 +2,7 @@ import Domain
 import Foundation
 import Hummingbird
 
-/// The administrators' lists: the taxonomy (`/beheer/taxonomie`), search synonyms (`/beheer/synoniemen`)
-/// and the platform settings (`/beheer/instellingen`, with "vier ogen").
+/// `/beheer/taxonomie`: administrators add themes and terms and rename them.
 struct TaxonomyController: Sendable {
     let dependencies: AppDependencies
     let pages: StaffPages
@@ -13,14 +12,7 @@ struct TaxonomyController: Sendable {
         group.post("taxonomie/thema", use: addTheme)
         group.post("taxonomie/term", use: addTerm)
         group.post("taxonomie/hernoemen", use: rename)
-        group.get("synoniemen", use: synonyms)
-        group.post("synoniemen", use: addSynonyms)
-        group.post("synoniemen/verwijderen", use: removeSynonym)
-        group.get("instellingen", use: settings)
-        group.post("instellingen", use: saveSettings)
     }
-
-    // MARK: Taxonomy
 
     func taxonomy(_ request: Request, context: AppRequestContext) async throws -> HTML {
         try await renderTaxonomy(request, context: context)
@@ -110,62 +102,6 @@ struct TaxonomyController: Sendable {
         }
         if (name ?? "").isEmpty || (name ?? "").count > 120 { errors.add(field: "name", "Een naam is verplicht (maximaal 120 tekens).") }
         return errors
-    }
-
-    // MARK: Synonyms
-
-    func synonyms(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        try await renderSynonyms(request, context: context)
-    }
-
-    func addSynonyms(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let words = (context.form?["words"] ?? "").split(whereSeparator: { $0 == "," || $0.isNewline })
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        do {
-            guard words.count >= 2 else { throw DomainError.invalid([FieldIssue("words", .tooFew(min: 2))]) }
-            try await dependencies.synonyms.add(words)
-        } catch DomainError.invalid(let issues) {
-            var errors = FieldErrors()
-            for issue in issues { errors.add(field: "words", "Woorden \(issue.dutch).") }
-            return try await renderSynonyms(request, context: context, errors: errors, words: context.form?["words"] ?? "",
-                                            status: .unprocessableContent).response(from: request, context: context)
-        }
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .synonymsChanged,
-                                                       subject: words.joined(separator: ", "), detail: "groep toegevoegd"))
-        return Response.redirect(to: "/beheer/synoniemen?melding=opgeslagen", type: .normal)
-    }
-
-    func removeSynonym(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let word = context.form?["word"] ?? ""
-        try await dependencies.synonyms.remove(word)
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .synonymsChanged,
-                                                       subject: word, detail: "uit groep gehaald"))
-        return Response.redirect(to: "/beheer/synoniemen?melding=opgeslagen", type: .normal)
-    }
-
-    private func renderSynonyms(
-        _ request: Request, context: AppRequestContext, errors: FieldErrors = FieldErrors(), words: String = "",
-        status: HTTPResponse.Status = .ok
-    ) async throws -> HTML {
-        let groups = try await dependencies.synonyms.groups()
-        return try pages.render("synonyms", title: "Synoniemen", section: "/beheer/synoniemen", context: context, request: request,
-                                status: status, ["groups": groups.map { ["words": $0] }, "errors": errors.dictionary, "words": words])
-    }
-
-    // MARK: Settings
-
-    func settings(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let settings = try await dependencies.settings.settings()
-        return try pages.render("settings", title: "Instellingen", section: "/beheer/instellingen", context: context, request: request,
-                                ["fourEyes": settings.fourEyes])
-    }
-
-    func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let fourEyes = context.form?["fourEyes"] == "1"
-        try await dependencies.settings.save(PlatformSettings(fourEyes: fourEyes))
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .settingsChanged,
-                                                       subject: "vier ogen", detail: fourEyes ? "aan" : "uit"))
-        return Response.redirect(to: "/beheer/instellingen?melding=opgeslagen", type: .normal)
     }
 
     private func audit(_ context: AppRequestContext, _ detail: String) async throws {

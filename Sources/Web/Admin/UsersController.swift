@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Logging
 
 /// `/beheer/gebruikers`: administrators invite people, give and take roles, and deactivate accounts.
 ///
@@ -46,7 +47,12 @@ struct UsersController: Sendable {
         let actor = context.editor.name
         try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: actor, action: .accountCreated, subject: email,
                                                        detail: "rollen: \(roles.sorted().map(\.rawValue).joined(separator: ", "))"))
-        try await dependencies.passwordReset.welcome(account, invitedBy: context.account?.name ?? "Een beheerder")
+        do {
+            try await dependencies.passwordReset.welcome(account, invitedBy: context.account?.name ?? "Een beheerder")
+        } catch {
+            context.logger.error("Welcome mail not sent", metadata: ["error": "\(error)"])
+            return Response.redirect(to: "/beheer/gebruikers?melding=gebruiker-zonder-mail", type: .normal)
+        }
         return Response.redirect(to: "/beheer/gebruikers?melding=gebruiker", type: .normal)
     }
 

@@ -112,8 +112,21 @@ struct EditorController: Sendable {
             return try await renderForm(values: form.values(for: submitted), errors: errors, item: item, context: context, request: request,
                                         status: .unprocessableContent).response(from: request, context: context)
         }
-        let saved = try await editorial.save(slug: item.content.slug, content: content, by: context.editor,
+        let saved: KnowledgeItem
+        do {
+            saved = try await editorial.save(slug: item.content.slug, content: content, by: context.editor,
                                              expectedRevision: submitted["revisie"].flatMap(Int.init))
+        } catch DomainError.conflict {
+            // Someone saved in between: show the form again with this editor's text, so nothing typed is lost.
+            var errors = FieldErrors()
+            errors.add(field: "title", "Iemand anders heeft dit item intussen opgeslagen. Uw tekst staat hieronder nog; "
+                + "vergelijk via ‘Versies’ en sla daarna opnieuw op.")
+            var values = form.values(for: submitted)
+            values["slug"] = item.content.slug
+            let latest = try await requireItem(context)
+            return try await renderForm(values: values, errors: errors, item: latest, context: context, request: request,
+                                        status: .conflict).response(from: request, context: context)
+        }
         let message = saved.content.status == .terReview && item.content.status == .gepubliceerd ? "review" : "opgeslagen"
         return Response.redirect(to: "/beheer/items/\(saved.content.slug)?melding=\(message)", type: .normal)
     }
@@ -124,10 +137,8 @@ struct EditorController: Sendable {
         guard let target = submitted["status"].flatMap(ItemStatus.init) else {
             throw Problem.page(.badRequest, "Kies een geldige status.", english: "unknown status")
         }
-        try await refusalsAsPages {
-            _ = try await editorial.changeStatus(slug: item.content.slug, to: target, by: context.editor,
-                                                 expectedRevision: submitted["revisie"].flatMap(Int.init))
-        }
+        _ = try await editorial.changeStatus(slug: item.content.slug, to: target, by: context.editor,
+                                             expectedRevision: submitted["revisie"].flatMap(Int.init))
         return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=\(target.rawValue)", type: .normal)
     }
 
@@ -140,13 +151,13 @@ struct EditorController: Sendable {
             return try await renderForm(values: form.values(for: item.content), errors: errors, item: item, context: context,
                                         request: request, status: .unprocessableContent).response(from: request, context: context)
         }
-        try await refusalsAsPages { try await editorial.schedulePublication(slug: item.content.slug, at: moment, by: context.editor) }
+        try await editorial.schedulePublication(slug: item.content.slug, at: moment, by: context.editor)
         return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=gepland", type: .normal)
     }
 
     func cancelSchedule(_ request: Request, context: AppRequestContext) async throws -> Response {
         let item = try await requireItem(context)
-        try await dependencies.schedule.cancel(slug: item.content.slug)
+        try await editorial.cancelPublication(slug: item.content.slug, by: context.editor)
         return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=planning-geannuleerd", type: .normal)
     }
 
@@ -170,7 +181,8 @@ struct EditorController: Sendable {
         let item = try await requireItem(context)
         let submitted = try requireForm(context)
         do {
-            _ = try await upload.add(submitted.file("bestand"), toItem: item.content.slug, by: context.editor)
+            let attachment = try await upload.add(submitted.file("bestand"), toItem: item.content.slug, by: context.editor)
+            try await editorial.attachmentsChanged(slug: item.content.slug, by: context.editor, detail: "bijlage \(attachment.filename) toegevoegd")
         } catch let problem as Problem {
             var errors = FieldErrors()
             errors.add(field: "bestand", problem.page ?? problem.detail)
@@ -190,8 +202,9 @@ struct EditorController: Sendable {
         if try await dependencies.attachments.references(toFile: attachment.sha256) == 0 {
             try await dependencies.files.delete(attachment.sha256)
         }
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .deleted,
-                                                       subject: item.content.slug, detail: "bijlage \(attachment.filename)"))
+        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .attachmentRemoved,
+                                                       subject: item.content.slug, detail: attachment.filename))
+        try await editorial.attachmentsChanged(slug: item.content.slug, by: context.editor, detail: "bijlage \(attachment.filename) verwijderd")
         return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=bijlage-verwijderd", type: .normal)
     }
 
@@ -274,18 +287,6 @@ struct EditorController: Sendable {
     private func requireForm(_ context: AppRequestContext) throws -> SubmittedForm {
         guard let form = context.form else { throw Problem.page(.badRequest, "Het formulier ontbreekt.", english: "no form") }
         return form
-    }
-
-    /// Workflow refusals become a 403 or 409 page with the reason in Dutch.
-    private func refusalsAsPages(_ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let refused as Editorial.Refused {
-            switch refused.refusal {
-            case .ownChange: throw Problem.page(.forbidden, refused.refusal.dutch, english: refused.refusal.english)
-            case .notAllowed: throw Problem.page(.conflict, refused.refusal.dutch, english: refused.refusal.english)
-            }
-        }
     }
 }
 

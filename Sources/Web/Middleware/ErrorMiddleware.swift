@@ -27,6 +27,10 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case let problem as Problem: return problem
         case let domain as DomainError: return Problem(domain)
+        case let refused as Editorial.Refused:
+            // Vier ogen is 403 (someone else must do it); a status move that does not exist is 409.
+            let status: HTTPResponse.Status = refused.refusal == .ownChange ? .forbidden : .conflict
+            return Problem(status, refused.refusal.english.capitalizedFirstLetter + ".", page: refused.refusal.dutch)
         case let http as HTTPError:
             let detail = http.body ?? (http.status == .notFound ? "There is nothing at this address." : http.status.reasonPhrase)
             return Problem(http.status, detail, headers: http.headers)

@@ -57,8 +57,9 @@ struct AccountController: Sendable {
     func revokeToken(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try requireAccount(context)
         let id = try context.parameters.require("id")
+        let name = try await dependencies.tokens.tokens(accountID: account.id).first { $0.id == id }?.name ?? id
         try await dependencies.tokens.revoke(id: id, accountID: account.id, at: dependencies.clock.now())
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: account.label, action: .tokenRevoked, subject: id))
+        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: account.label, action: .tokenRevoked, subject: name))
         return Response.redirect(to: "/beheer/account?melding=token-ingetrokken", type: .normal)
     }
 

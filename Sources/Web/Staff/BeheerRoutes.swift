@@ -28,6 +28,8 @@ struct BeheerRoutes: Sendable {
         let administrators = router.group("beheer").add(middleware: RequireAccess(.roles([.beheerder])))
         UsersController(dependencies: dependencies, pages: pages).addRoutes(to: administrators)
         TaxonomyController(dependencies: dependencies, pages: pages).addRoutes(to: administrators)
+        SynonymsController(dependencies: dependencies, pages: pages).addRoutes(to: administrators)
+        SettingsController(dependencies: dependencies, pages: pages).addRoutes(to: administrators)
         AuditController(dependencies: dependencies, pages: pages).addRoutes(to: administrators)
     }
 }

@@ -44,7 +44,8 @@ struct StaffPages: Sendable {
         "wachtwoord": "Uw wachtwoord is gewijzigd.",
         "uitgelogd": "U bent uitgelogd.",
         "token-ingetrokken": "Het token is ingetrokken.",
-        "review": "Het item staat nu ter review. Een andere redacteur moet het publiceren.",
+        "review": "Opgeslagen. Het item staat nu ter review en is niet zichtbaar voor bezoekers tot een andere redacteur het publiceert.",
+        "gebruiker-zonder-mail": "De gebruiker is aangemaakt, maar de e-mail kon niet worden verstuurd. De gebruiker kan via ‘Wachtwoord vergeten’ alsnog een wachtwoord kiezen.",
     ]
 
     /// - Parameters:
@@ -68,45 +69,4 @@ struct StaffPages: Sendable {
         page.headers[.cacheControl] = "private, no-store"
         return page
     }
-}
-
-/// The local path to come back to after signing in: only a path on this site, never `//other.site`.
-enum ReturnPath {
-    static func sanitize(_ raw: String?) -> String {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\"), raw.count < 500,
-              !raw.unicodeScalars.contains(where: { $0.value < 0x20 })
-        else { return "/beheer" }
-        return raw
-    }
-}
-
-/// Field errors in Dutch, keyed by the form field they belong to, for the templates' `errors.title` lookups.
-struct FieldErrors: Sendable {
-    private(set) var byField: [String: String] = [:]
-
-    init(_ issues: [FieldIssue] = [], labels: [String: String] = [:]) {
-        for issue in issues { add(issue, labels: labels) }
-    }
-
-    mutating func add(_ issue: FieldIssue, labels: [String: String] = [:]) {
-        // `themes[2]` belongs to the field `themes`.
-        let field = String(issue.field.prefix { $0 != "[" })
-        let label = labels[field] ?? field
-        let text = "\(label) \(issue.dutch)"
-        byField[field] = byField[field].map { $0 + " " + text } ?? text
-    }
-
-    mutating func add(field: String, _ text: String) {
-        byField[field] = byField[field].map { $0 + " " + text } ?? text
-    }
-
-    var isEmpty: Bool { byField.isEmpty }
-
-    /// The list above the form: every problem, linking to its field.
-    func summary(order: [String]) -> [[String: Any]] {
-        let ordered = order.filter { byField[$0] != nil } + byField.keys.filter { !order.contains($0) }.sorted()
-        return ordered.map { ["field": $0, "text": byField[$0]!] }
-    }
-
-    var dictionary: [String: Any] { byField }
 }

@@ -87,17 +87,33 @@ struct SQLAccountStoreTests {
         }
     }
 
-    @Test("the throttle counts failures per key within the window")
-    func failures() async throws {
+    @Test("the throttle counts every attempt before the password is checked, and forgets a successful one")
+    func throttle() async throws {
         try await withTestDatabase { database in
             let throttle = LoginThrottle(failures: SQLLoginFailureStore(database: database))
             let keys: [LoginThrottle.Key] = [.account("a@example.nl"), .address("192.0.2.1")]
-            for minute in 0..<5 { try await throttle.recordFailure(for: keys, at: Self.now.addingTimeInterval(Double(minute) * 60)) }
-            let wait = try #require(try await throttle.waitTime(for: keys, at: Self.now.addingTimeInterval(300)))
-            #expect(wait == 600, "free again 15 minutes after the first failure")
-            #expect(try await throttle.waitTime(for: keys, at: Self.now.addingTimeInterval(15 * 60 + 1)) == nil)
-            try await throttle.recordSuccess(email: "a@example.nl")
-            #expect(try await throttle.waitTime(for: [.account("a@example.nl")], at: Self.now.addingTimeInterval(300)) == nil)
+            for minute in 0..<5 {
+                #expect(try await throttle.attempt(keys, at: Self.now.addingTimeInterval(Double(minute) * 60)).wait == nil)
+            }
+            let refused = try await throttle.attempt(keys, at: Self.now.addingTimeInterval(300))
+            #expect(refused.wait == 600, "free again 15 minutes after the first failure")
+            let later = try await throttle.attempt([.account("b@example.nl")], at: Self.now.addingTimeInterval(301))
+            try await throttle.succeeded(later, email: "b@example.nl")
+            #expect(try await throttle.attempt([.address("192.0.2.2")], at: Self.now).wait == nil, "another address is not affected")
+            try await throttle.clear(email: "a@example.nl")
+            #expect(try await throttle.attempt([.account("a@example.nl")], at: Self.now.addingTimeInterval(302)).wait == nil)
+        }
+    }
+
+    @Test("parallel guesses cannot slip past the throttle while the password is checked")
+    func parallelAttempts() async throws {
+        try await withTestDatabase { database in
+            let throttle = LoginThrottle(failures: SQLLoginFailureStore(database: database))
+            let allowed = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<30 { group.addTask { try await throttle.attempt([.account("a@example.nl")], at: Self.now).wait == nil } }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(allowed <= LoginThrottle.accountLimit)
         }
     }
 

@@ -82,9 +82,9 @@ struct RevisionAndAttachmentTests {
         try await withTestDatabase { database in
             let schedule = SQLPublicationSchedule(database: database)
             let moment = Date(timeIntervalSince1970: 1_800_000_000)
-            try await schedule.schedule(ScheduledPublication(slug: "a", at: moment, by: Self.anna))
-            try await schedule.schedule(ScheduledPublication(slug: "a", at: moment.addingTimeInterval(60), by: Self.anna))
-            try await schedule.schedule(ScheduledPublication(slug: "b", at: moment, by: Self.anna))
+            try await schedule.schedule(ScheduledPublication(slug: "a", at: moment, by: Self.anna, revision: 1))
+            try await schedule.schedule(ScheduledPublication(slug: "a", at: moment.addingTimeInterval(60), by: Self.anna, revision: 1))
+            try await schedule.schedule(ScheduledPublication(slug: "b", at: moment, by: Self.anna, revision: 1))
             #expect(try await schedule.scheduled(slug: "a")?.at == moment.addingTimeInterval(60))
             try await schedule.cancel(slug: "a")
             #expect(try await schedule.scheduled(slug: "a") == nil)

@@ -11,10 +11,28 @@ import Web
 struct AttachmentTests {
     static let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Array(repeating: 0, count: 24)
 
-    /// An editor and the item `bestaand` (published) to attach files to.
+    /// An editor and the item `bestaand` (published) to attach files to. Vier ogen is off: these tests are
+    /// about the files; ``fourEyes()`` is about the review an attachment needs.
     static func editor(_ client: any TestClientProtocol, _ environment: TestEnvironment) async throws -> Visitor {
+        try await environment.dependencies.settings.save(PlatformSettings(fourEyes: false))
         try await client.create(ItemFixture("bestaand"))
         return try await environment.visitor(.redacteur)
+    }
+
+    @Test("Vier ogen: an attachment added to a public item sends it back to review, and its uploader cannot publish it")
+    func fourEyes() async throws {
+        try await TestApp.run { client, environment in
+            try await client.create(ItemFixture("bestaand"))
+            let anna = try await environment.visitor(.redacteur), bram = try await environment.visitor(.redacteur)
+            let upload = try await client.upload("/beheer/items/bestaand/bijlagen", as: anna, filename: "foto.png", bytes: Self.png,
+                                                 type: "image/png")
+            #expect(upload.status == .seeOther)
+            #expect(try await environment.dependencies.store.item(slug: "bestaand")?.content.status == .terReview)
+            #expect(try await client.get("/kennis/bestaand").status == .notFound)
+            #expect(try await client.post("/beheer/items/bestaand/status", as: anna, form: [("status", "gepubliceerd")]).status == .forbidden)
+            #expect(try await client.post("/beheer/items/bestaand/status", as: bram, form: [("status", "gepubliceerd")]).status == .seeOther)
+            #expect(try await environment.dependencies.store.revisions(slug: "bestaand").contains { $0.changedFields == ["attachments"] })
+        }
     }
 
     @Test("Text in a PDF, read in the background, is found by search — on the site and in the API")
@@ -61,6 +79,7 @@ struct AttachmentTests {
             #expect(response.headers[.contentDisposition] == "attachment; filename=\"Cijfers __n.csv\"; filename*=UTF-8''Cijfers%20%C3%A9%C3%A9n.csv")
             #expect(response.headers[.cacheControl] == "public, max-age=3600")
             #expect(response.headers[.eTag] == "\"\(attachment.sha256)\"")
+            #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("sandbox") == true, "a document cannot run scripts on this site")
             #expect(response.text == "gemeente;aantal\nUtrecht;12\n")
             _ = try await client.get(url)
             #expect(try await environment.dependencies.attachments.attachment(id: attachment.id)?.downloads == 2)

@@ -147,6 +147,73 @@ struct EditorialWorkflowTests {
         }
     }
 
+    @Test("A plan publishes only the version that was planned: a later change cancels it")
+    func planCancelledByChange() async throws {
+        let clock = TestClock(TestApp.now)
+        try await TestApp.run(clock: clock) { client, environment in
+            let anna = try await environment.visitor(.redacteur), bram = try await environment.visitor(.redacteur)
+            try await Self.createForReview(client, by: anna)
+            _ = try await client.post("/beheer/items/taalmaatjes/planning", as: bram, form: [("moment", "2026-11-29T14:00")])
+            var changed = Self.form.filter { $0.0 != "body" }
+            changed.append(("body", "Niet door Bram gezien."))
+            #expect(try await client.post("/beheer/items/taalmaatjes", as: anna, form: changed).status == .seeOther)
+            #expect(try await environment.dependencies.schedule.scheduled(slug: "taalmaatjes") == nil)
+            clock.advance(by: 4 * 3600)
+            #expect(try await environment.runDueJobs() == 0)
+            #expect(try await client.get("/kennis/taalmaatjes").status == .notFound)
+        }
+    }
+
+    @Test("A plan whose item changed without cancelling it (another instance, a script) is not carried out, and the log says why")
+    func planRefusedAtRunTime() async throws {
+        let clock = TestClock(TestApp.now)
+        try await TestApp.run(clock: clock) { client, environment in
+            let anna = try await environment.visitor(.redacteur), bram = try await environment.visitor(.redacteur)
+            try await Self.createForReview(client, by: anna)
+            _ = try await client.post("/beheer/items/taalmaatjes/planning", as: bram, form: [("moment", "2026-11-29T14:00")])
+            let annaAsEditor = Editor(accountID: anna.account!.id, name: anna.account!.label)
+            try await environment.dependencies.store.recordChange(slug: "taalmaatjes", fields: ["attachments"], by: annaAsEditor)
+            clock.advance(by: 4 * 3600)
+            #expect(try await environment.runDueJobs() == 1)
+            #expect(try await client.get("/kennis/taalmaatjes").status == .notFound)
+            let cancelled = try await environment.dependencies.audit.entries(AuditQuery(actions: [.publicationCancelled]))
+            #expect(cancelled.items.first?.detail == "niet uitgevoerd: het item is na het plannen gewijzigd")
+        }
+    }
+
+    @Test("Vier ogen holds for archived items too: a change sends them to review")
+    func archivedChange() async throws {
+        try await TestApp.run { client, environment in
+            try await client.create(ItemFixture("taalmaatjes", ["status": .string("gearchiveerd")]))
+            let anna = try await environment.visitor(.redacteur)
+            let changed = Self.form.filter { $0.0 != "title" } + [("title", "Stiekem gewijzigd")]
+            #expect(try await client.post("/beheer/items/taalmaatjes", as: anna, form: changed).status == .seeOther)
+            #expect(try await environment.dependencies.store.item(slug: "taalmaatjes")?.content.status == .terReview)
+            #expect(try await client.get("/kennis/taalmaatjes").status == .notFound)
+        }
+    }
+
+    @Test("Through the API a person's token publishes someone else's item, but not their own change")
+    func apiPublishing() async throws {
+        try await TestApp.run { client, environment in
+            let anna = try await environment.visitor(.redacteur)
+            try await Self.createForReview(client, by: anna)
+            let bram = try await environment.account([.redacteur])
+            let (_, annaToken) = try await environment.dependencies.tokens.create(accountID: anna.account!.id, name: "a", at: TestApp.now)
+            let (_, bramToken) = try await environment.dependencies.tokens.create(accountID: bram.id, name: "b", at: TestApp.now)
+            let item = try await client.get("/api/v1/items/taalmaatjes", token: bramToken).json()
+            guard case .object(var fields) = item else { Issue.record("not an object"); return }
+            fields["status"] = .string("gepubliceerd")
+            let body = try String(decoding: JSONEncoder().encode(JSONValue.object(fields)), as: UTF8.self)
+            let own = try await client.send(.put, "/api/v1/items/taalmaatjes", json: body, headers: Headers.json + Headers.bearer(annaToken))
+            #expect(own.status == .forbidden)
+            #expect(own.contentType == "application/problem+json")
+            let other = try await client.send(.put, "/api/v1/items/taalmaatjes", json: body, headers: Headers.json + Headers.bearer(bramToken))
+            #expect(other.status == .ok)
+            #expect(try other.json()["status"]?.string == "gepubliceerd")
+        }
+    }
+
     @Test("The last editor cannot plan the publication either")
     func scheduleFourEyes() async throws {
         try await TestApp.run { client, environment in

@@ -110,6 +110,15 @@ final class RecordingMailer: Mailer {
 
     var mails: [Mail] { sent.withLock { $0 } }
 
+    /// Waits up to two seconds for a mail to `address` (some are sent in the background) and returns its first link.
+    func waitForLink(sentTo address: String) async throws -> String? {
+        for _ in 0..<100 {
+            if let link = link(sentTo: address) { return link }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
     /// The first link in the last mail to `address`.
     func link(sentTo address: String) -> String? {
         guard let mail = mails.last(where: { $0.to == address }),

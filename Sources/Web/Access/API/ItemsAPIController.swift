@@ -42,7 +42,7 @@ struct ItemsAPIController: Sendable {
 
     func create(_ request: Request, context: AppRequestContext) async throws -> JSONResponse {
         let content = try await readContent(request, context: context)
-        let item = try await Self.refusalsAsProblems { try await editorial.create(content, by: context.editor) }
+        let item = try await editorial.create(content, by: context.editor)
         context.logger.info("Item created", metadata: ["slug": "\(item.content.slug)", "caller": "\(context.editor.name)"])
         return JSONResponse(json: APIRepresentation.item(item), status: .created,
                             headers: [.location: "/api/v1/items/\(item.content.slug)"])
@@ -53,9 +53,7 @@ struct ItemsAPIController: Sendable {
         let slug = try context.parameters.require("slug")
         let content = try await readContent(request, context: context)
         guard content.slug == slug else { throw DomainError.invalid([FieldIssue("slug", .mismatch(expected: slug))]) }
-        let item = try await Self.refusalsAsProblems {
-            try await editorial.save(slug: slug, content: content, by: context.editor, expectedRevision: nil)
-        }
+        let item = try await editorial.save(slug: slug, content: content, by: context.editor, expectedRevision: nil)
         context.logger.info("Item replaced", metadata: ["slug": "\(slug)", "caller": "\(context.editor.name)"])
         return JSONResponse(json: APIRepresentation.item(item))
     }
@@ -86,18 +84,6 @@ struct ItemsAPIController: Sendable {
         switch ItemInputReader(taxonomy: try await store.taxonomy()).read(object) {
         case .success(let content): return content
         case .failure(let failure): throw DomainError.invalid(failure.issues)
-        }
-    }
-
-    /// A workflow refusal: 403 for vier ogen (someone else must do it), 409 for a status change that is not possible.
-    private static func refusalsAsProblems<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let refused as Editorial.Refused {
-            switch refused.refusal {
-            case .ownChange: throw Problem(.forbidden, refused.refusal.english.capitalizedFirstLetter + ".")
-            case .notAllowed: throw Problem(.conflict, refused.refusal.english.capitalizedFirstLetter + ".")
-            }
         }
     }
 
