@@ -44,8 +44,10 @@ struct RequireAccess: RouterMiddleware {
             if request.method == .get || request.method == .head {
                 return Response.redirect(to: "/inloggen?terug=\(LoginController.returnPath(request.uri))", type: .found)
             }
-            throw Problem(.forbidden, "Log in om dit te doen.")
+            throw Problem.page(.forbidden, "Log in om dit te doen.", english: "sign in first")
         }
-        throw Problem(.forbidden, isAPI ? "Your roles do not allow this operation." : "U heeft geen toegang tot deze pagina.")
+        if isAPI { throw Problem(.forbidden, "Your roles do not allow this operation.") }
+        throw Problem.page(.forbidden, "Uw rollen geven geen toegang tot deze pagina. Vraag een beheerder om de rol die u nodig heeft.",
+                           english: "the caller's roles do not allow this page")
     }
 }
