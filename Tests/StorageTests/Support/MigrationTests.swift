@@ -78,4 +78,20 @@ struct MigrationTests {
             }
         }
     }
+
+    @Test("migration 5 widens the status check of a database that already holds items, keeping them and their links")
+    func reviewStatusOnExistingData() async throws {
+        try await withTestDatabase(migrate: false) { database in
+            try await Migrator(migrations: Array(Migrations.all.prefix(4))).migrate(database)
+            let store = SQLKnowledgeStore(database: database)
+            _ = try await store.upsert([content("ouder", audiences: ["gemeenten"])], progress: nil)
+            #expect(try await Migrator().migrate(database) == [5])
+            #expect(try await store.item(slug: "ouder")?.content.audiences == ["gemeenten"])
+            _ = try await store.create(content("nieuw-ter-review", status: .terReview), by: .operator)
+            #expect(try await store.item(slug: "nieuw-ter-review")?.content.status == .terReview)
+            await #expect(throws: (any Error).self) {
+                try await database.write { db in try await db.raw("UPDATE items SET status = 'weg' WHERE slug = 'ouder'").run() }
+            }
+        }
+    }
 }
