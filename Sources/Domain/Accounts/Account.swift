@@ -53,7 +53,7 @@ public enum AccountRules {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
               !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0 == ";" })
-        else { return .failure(FieldIssue(field, .badFormat(expected: "an e-mail address such as naam@example.nl"))) }
+        else { return .failure(FieldIssue(field, .notAnEmailAddress)) }
         return .success(email)
     }
 }

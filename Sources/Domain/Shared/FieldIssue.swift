@@ -16,6 +16,7 @@ public struct FieldIssue: Error, Equatable, Sendable, CustomStringConvertible {
         case tooShort(min: Int)
         case tooLongBytes(max: Int)
         case unknownRole(String)
+        case notAnEmailAddress
         case tooMany(max: Int)
         case tooFew(min: Int)
         case badFormat(expected: String)
@@ -47,6 +48,7 @@ public struct FieldIssue: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooShort(let min): "is too short (at least \(min) characters)"
         case .tooLongBytes(let max): "is too long (at most \(max) bytes)"
         case .unknownRole(let name): "unknown role '\(name)' (allowed: \(Role.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case .notAnEmailAddress: "is not an e-mail address such as name@example.nl"
         case .tooMany(let max): "has too many entries (at most \(max))"
         case .tooFew(let min): "needs at least \(min) \(min == 1 ? "entry" : "entries")"
         case .badFormat(let expected): "has the wrong format (expected \(expected))"
@@ -69,6 +71,7 @@ public struct FieldIssue: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooShort(let min): "is te kort (minstens \(min) tekens)"
         case .tooLongBytes(let max): "is te lang (maximaal \(max) bytes)"
         case .unknownRole(let name): "onbekende rol '\(name)'"
+        case .notAnEmailAddress: "is geen e-mailadres zoals naam@example.nl"
         case .tooMany(let max): "heeft te veel waarden (maximaal \(max))"
         case .tooFew(let min): "heeft minstens \(min) \(min == 1 ? "waarde" : "waarden") nodig"
         case .badFormat(let expected): "heeft niet de juiste vorm (verwacht: \(expected))"

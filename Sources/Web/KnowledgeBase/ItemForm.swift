@@ -52,13 +52,25 @@ struct ItemForm: Sendable {
         case .success(let content): return errors.isEmpty ? (content, errors) : (nil, errors)
         case .failure(let failure):
             for issue in failure.issues where errors.byField[String(issue.field.prefix { $0 != "[" })] == nil {
-                if issue.field == "themes", case .tooFew = issue.reason {
-                    errors.add(field: "themes", "Kies minstens één thema.")
+                if let text = Self.dutchText(for: issue) {
+                    errors.add(field: issue.field, text)
                 } else {
                     errors.add(issue, labels: Self.labels)
                 }
             }
             return (nil, errors)
+        }
+    }
+
+    /// Plain Dutch for the rules whose general wording (shared with the API) would read oddly in the form.
+    static func dutchText(for issue: FieldIssue) -> String? {
+        switch (issue.field, issue.reason) {
+        case ("themes", .tooFew): "Kies minstens één thema."
+        case ("slug", .badFormat): "Gebruik voor het webadres alleen kleine letters, cijfers en losse koppeltekens (en niet ‘nieuw’)."
+        case ("published", .badFormat): "Vul de publicatiedatum in als dag, maand en jaar."
+        case ("online", .badFormat): "Vul een link in die begint met https:// of http://."
+        case ("recognition", .missing): "Kies bij een interventie het erkenningsniveau."
+        default: nil
         }
     }
 

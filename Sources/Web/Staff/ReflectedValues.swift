@@ -14,9 +14,10 @@ struct ReflectedValues: MustacheParent {
     }
 
     /// Strings are separated from prepended marks, collections and nested values wrapped, nil stays nil.
+    /// An empty string counts as absent, as in most Mustache engines, so `{{#note}}…{{/note}}` stays closed for "".
     static func wrap(_ value: Any) -> Any? {
         switch value {
-        case let text as String: return EscapableText.separatingPrependedMarks(text)
+        case let text as String: return text.isEmpty ? nil : EscapableText.separatingPrependedMarks(text)
         case let number as Int: return number
         case let flag as Bool: return flag
         case let list as [Any]: return list.compactMap(wrap)
