@@ -69,6 +69,11 @@ public struct AppDependencies: Sendable {
         publicAddress = configuration.publicAddress
     }
 
+    /// Adds a line to the audit log, stamped with this application's clock.
+    func audit(_ action: AuditEntry.Action, by actor: String, subject: String, detail: String = "") async throws {
+        try await audit.record(AuditEntry(at: clock.now(), actor: actor, action: action, subject: subject, detail: detail))
+    }
+
     var editorial: Editorial {
         Editorial(store: store, attachments: attachments, files: files, settings: settings, audit: audit, schedule: schedule,
                   accounts: accounts, clock: clock)

@@ -21,8 +21,7 @@ struct SettingsController: Sendable {
     func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
         let fourEyes = context.form?["fourEyes"] == "1"
         try await dependencies.settings.save(PlatformSettings(fourEyes: fourEyes))
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .settingsChanged,
-                                                       subject: "vier ogen", detail: fourEyes ? "aan" : "uit"))
+        try await dependencies.audit(.settingsChanged, by: context.editor.name, subject: "vier ogen", detail: fourEyes ? "aan" : "uit")
         return Response.redirect(to: "/beheer/instellingen?melding=opgeslagen", type: .normal)
     }
 }

@@ -29,16 +29,15 @@ struct SynonymsController: Sendable {
             return try await renderSynonyms(request, context: context, errors: errors, words: context.form?["words"] ?? "",
                                             status: .unprocessableContent).response(from: request, context: context)
         }
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .synonymsChanged,
-                                                       subject: words.joined(separator: ", "), detail: "groep toegevoegd"))
+        try await dependencies.audit(.synonymsChanged, by: context.editor.name, subject: words.joined(separator: ", "),
+                                     detail: "groep toegevoegd")
         return Response.redirect(to: "/beheer/synoniemen?melding=opgeslagen", type: .normal)
     }
 
     func removeSynonym(_ request: Request, context: AppRequestContext) async throws -> Response {
         let word = context.form?["word"] ?? ""
         try await dependencies.synonyms.remove(word)
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .synonymsChanged,
-                                                       subject: word, detail: "uit groep gehaald"))
+        try await dependencies.audit(.synonymsChanged, by: context.editor.name, subject: word, detail: "uit groep gehaald")
         return Response.redirect(to: "/beheer/synoniemen?melding=opgeslagen", type: .normal)
     }
 

@@ -105,7 +105,6 @@ struct TaxonomyController: Sendable {
     }
 
     private func audit(_ context: AppRequestContext, _ detail: String) async throws {
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .taxonomyChanged,
-                                                       subject: "taxonomie", detail: detail))
+        try await dependencies.audit(.taxonomyChanged, by: context.editor.name, subject: "taxonomie", detail: detail)
     }
 }

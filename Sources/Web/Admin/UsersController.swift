@@ -44,9 +44,8 @@ struct UsersController: Sendable {
         // The random password is never shown or sent: the person chooses their own through the welcome link.
         let hash = try await dependencies.hasher.hash(SecretToken.make())
         let account = try await dependencies.accounts.create(email: email, name: name, roles: roles, passwordHash: hash)
-        let actor = context.editor.name
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: actor, action: .accountCreated, subject: email,
-                                                       detail: "rollen: \(roles.sorted().map(\.rawValue).joined(separator: ", "))"))
+        try await dependencies.audit(.accountCreated, by: context.editor.name, subject: email,
+                                     detail: "rollen: \(roles.sorted().map(\.rawValue).joined(separator: ", "))")
         do {
             try await dependencies.passwordReset.welcome(account, invitedBy: context.account?.name ?? "Een beheerder")
         } catch {

@@ -202,8 +202,7 @@ struct EditorController: Sendable {
         if try await dependencies.attachments.references(toFile: attachment.sha256) == 0 {
             try await dependencies.files.delete(attachment.sha256)
         }
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: context.editor.name, action: .attachmentRemoved,
-                                                       subject: item.content.slug, detail: attachment.filename))
+        try await dependencies.audit(.attachmentRemoved, by: context.editor.name, subject: item.content.slug, detail: attachment.filename)
         try await editorial.attachmentsChanged(slug: item.content.slug, by: context.editor, detail: "bijlage \(attachment.filename) verwijderd")
         return Response.redirect(to: "/beheer/items/\(item.content.slug)?melding=bijlage-verwijderd", type: .normal)
     }

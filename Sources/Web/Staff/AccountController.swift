@@ -35,7 +35,7 @@ struct AccountController: Sendable {
             return try await render(request, context: context, errors: errors, status: .unprocessableContent).response(from: request, context: context)
         }
         try await dependencies.accounts.setPasswordHash(try await dependencies.hasher.hash(password), accountID: account.id)
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: account.label, action: .passwordChanged, subject: account.email))
+        try await dependencies.audit(.passwordChanged, by: account.label, subject: account.email)
         // Changing the password ended every session, this one too: sign in again with the new password.
         return Response.redirect(to: "/inloggen?gewijzigd=1", type: .normal)
     }
@@ -50,7 +50,7 @@ struct AccountController: Sendable {
             return try await render(request, context: context, errors: errors, status: .unprocessableContent).response(from: request, context: context)
         }
         let (token, secret) = try await dependencies.tokens.create(accountID: account.id, name: name, at: dependencies.clock.now())
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: account.label, action: .tokenCreated, subject: token.name))
+        try await dependencies.audit(.tokenCreated, by: account.label, subject: token.name)
         return try await render(request, context: context, newSecret: secret).response(from: request, context: context)
     }
 
@@ -59,7 +59,7 @@ struct AccountController: Sendable {
         let id = try context.parameters.require("id")
         let name = try await dependencies.tokens.tokens(accountID: account.id).first { $0.id == id }?.name ?? id
         try await dependencies.tokens.revoke(id: id, accountID: account.id, at: dependencies.clock.now())
-        try await dependencies.audit.record(AuditEntry(at: dependencies.clock.now(), actor: account.label, action: .tokenRevoked, subject: name))
+        try await dependencies.audit(.tokenRevoked, by: account.label, subject: name)
         return Response.redirect(to: "/beheer/account?melding=token-ingetrokken", type: .normal)
     }
 
