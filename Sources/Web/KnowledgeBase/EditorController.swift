@@ -127,7 +127,7 @@ struct EditorController: Sendable {
             return try await renderForm(values: values, errors: errors, item: latest, context: context, request: request,
                                         status: .conflict).response(from: request, context: context)
         }
-        let message = saved.content.status == .terReview && item.content.status == .gepubliceerd ? "review" : "opgeslagen"
+        let message = saved.content.status == .terReview && item.content.status.isPublic ? "review" : "opgeslagen"
         return Response.redirect(to: "/beheer/items/\(saved.content.slug)?melding=\(message)", type: .normal)
     }
 
