@@ -14,7 +14,7 @@ install_debian() {
 echo "== tools"
 # pdftotext (poppler-utils) reads the text of PDF attachments for search; the tests upload a PDF.
 command -v pdftotext >/dev/null || install_debian poppler-utils
-pdftotext -v 2>&1 | head -1
+pdftotext -v 2>&1 | sed -n 1p   # sed reads to the end: head could end the pipe early (SIGPIPE under pipefail)
 
 echo "== build"
 log="$(mktemp)"
