@@ -22,6 +22,8 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
 
     public var caller: Caller = .anonymous
+    /// The interface language, from the path (see ``LanguageMiddleware``).
+    var language: Language = .default
     /// The submitted form of a POST outside the API, read once by ``CSRFMiddleware``.
     var form: SubmittedForm?
     /// The connected peer; behind a proxy see ``ServerConfiguration/trustForwardedFor``.

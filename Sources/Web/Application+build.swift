@@ -92,7 +92,7 @@ public func buildApplication(
     if let searchLog = dependencies.searchLog { services.append(searchLog) }
     services.append(jobs)
     var app = Application(
-        router: router,
+        responder: LanguageResponder(inner: router.buildResponder()),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "kennis"),
         services: services, logger: logger)
     // Migrations run once the database service (a PostgreSQL pool) is running, before the port opens.
@@ -113,7 +113,7 @@ public func buildApplication(
 public func buildRouter(_ configuration: ServerConfiguration, _ dependencies: AppDependencies) async throws -> Router<AppRequestContext> {
     let templates = try await Templates.load()
     let assets = try StaticAssets.load()
-    let site = SiteSettings(baseURL: configuration.baseURL, stylesheetURL: assets.stylesheet.url)
+    let site = SiteSettings(baseURL: configuration.baseURL, stylesheetURL: assets.stylesheet.url, catalogue: templates.catalogue)
     let cookie = SessionCookie(secure: configuration.baseURL?.hasPrefix("https://") ?? false)
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {

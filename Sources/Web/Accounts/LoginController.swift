@@ -33,13 +33,14 @@ struct LoginController: Sendable {
     func loginForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         if context.account != nil { return Response.redirect(to: "/beheer", type: .normal) }
         let back = ReturnPath.sanitize(request.uri.queryParameters["terug"].map(String.init))
-        return try anonymousForm(request, context: context, template: "login", title: "Inloggen", fields: ["back": back])
+        return try anonymousForm(request, context: context, template: "login", title: pages.messages(context).text("staff.login.heading"), fields: ["back": back])
     }
 
     func login(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? SubmittedForm(fields: [:])
         let email = form["email"] ?? "", password = form.fields["password"]?.first ?? ""
         let back = ReturnPath.sanitize(form["terug"])
+        let messages = pages.messages(context)
         let outcome = try await dependencies.signIn.attempt(
             email: email, password: password, address: clientAddress(request, context), replacing: context.session?.id)
         switch outcome {
@@ -49,15 +50,15 @@ struct LoginController: Sendable {
             response.setCookie(Cookie(name: SessionCookie.csrfName, value: "", maxAge: 0, path: "/", secure: cookie.secure, httpOnly: true))
             return response
         case .refused:
-            return try anonymousForm(request, context: context, template: "login", title: "Inloggen", status: .unprocessableContent, fields: [
+            return try anonymousForm(request, context: context, template: "login", title: messages.text("staff.login.heading"), status: .unprocessableContent, fields: [
                 "back": back, "email": email,
-                "error": "Het e-mailadres of het wachtwoord klopt niet. Na \(LoginThrottle.accountLimit) mislukte pogingen moet u een kwartier wachten.",
+                "error": messages.text("staff.login.refused", LoginThrottle.accountLimit),
             ])
         case .throttled(let wait):
             let minutes = max(1, Int((wait / 60).rounded(.up)))
-            var response = try anonymousForm(request, context: context, template: "login", title: "Inloggen", status: .tooManyRequests, fields: [
+            var response = try anonymousForm(request, context: context, template: "login", title: messages.text("staff.login.heading"), status: .tooManyRequests, fields: [
                 "back": back, "email": email,
-                "error": "Te veel mislukte pogingen. Probeer het over \(minutes) \(minutes == 1 ? "minuut" : "minuten") opnieuw, of vraag een nieuw wachtwoord aan.",
+                "error": messages.text(minutes == 1 ? "staff.login.throttledOne" : "staff.login.throttledMany", minutes),
             ])
             response.headers[.retryAfter] = String(Int(wait.rounded(.up)))
             return response
@@ -74,13 +75,13 @@ struct LoginController: Sendable {
     }
 
     func forgotForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try anonymousForm(request, context: context, template: "forgot", title: "Wachtwoord vergeten", fields: [:])
+        try anonymousForm(request, context: context, template: "forgot", title: pages.messages(context).text("staff.forgot.heading"), fields: [:])
     }
 
     func forgot(_ request: Request, context: AppRequestContext) async throws -> Response {
         let email = context.form?["email"] ?? ""
         if case .failure(let issue) = AccountRules.normalizedEmail(email) {
-            return try anonymousForm(request, context: context, template: "forgot", title: "Wachtwoord vergeten", status: .unprocessableContent,
+            return try anonymousForm(request, context: context, template: "forgot", title: pages.messages(context).text("staff.forgot.heading"), status: .unprocessableContent,
                                      fields: ["email": email, "errors": FieldErrors([issue], labels: ["email": "E-mailadres"]).dictionary])
         }
         // Every request counts against the address; past the limit the answer stays the same but no mail goes out.
@@ -98,13 +99,13 @@ struct LoginController: Sendable {
         } else {
             context.logger.notice("Password-reset requests throttled", metadata: ["address": "\(address)"])
         }
-        return try anonymousForm(request, context: context, template: "forgot", title: "Wachtwoord vergeten", fields: ["sent": true])
+        return try anonymousForm(request, context: context, template: "forgot", title: pages.messages(context).text("staff.forgot.heading"), fields: ["sent": true])
     }
 
     func resetForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = request.uri.queryParameters["token"].map(String.init) ?? ""
         let valid = try await dependencies.passwordReset.isValid(secret: token)
-        return try anonymousForm(request, context: context, template: "reset", title: "Nieuw wachtwoord kiezen",
+        return try anonymousForm(request, context: context, template: "reset", title: pages.messages(context).text("staff.reset.heading"),
                                  status: valid ? .ok : .notFound, fields: ["token": token, "valid": valid])
     }
 
@@ -115,14 +116,14 @@ struct LoginController: Sendable {
             let issues = try await dependencies.passwordReset.complete(
                 secret: token, password: form.fields["password"]?.first ?? "", repeated: form.fields["repeat"]?.first ?? "")
             guard issues.isEmpty else {
-                return try anonymousForm(request, context: context, template: "reset", title: "Nieuw wachtwoord kiezen",
+                return try anonymousForm(request, context: context, template: "reset", title: pages.messages(context).text("staff.reset.heading"),
                                          status: .unprocessableContent, fields: [
                                              "token": token, "valid": true,
                                              "errors": FieldErrors(issues, labels: ["password": "Het wachtwoord", "repeat": "De herhaling"]).dictionary,
                                          ])
             }
         } catch DomainError.notFound {
-            return try anonymousForm(request, context: context, template: "reset", title: "Nieuw wachtwoord kiezen",
+            return try anonymousForm(request, context: context, template: "reset", title: pages.messages(context).text("staff.reset.heading"),
                                      status: .notFound, fields: ["token": token, "valid": false])
         }
         return Response.redirect(to: "/inloggen?gewijzigd=1", type: .normal)

@@ -14,7 +14,7 @@ struct SettingsController: Sendable {
 
     func settings(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let settings = try await dependencies.settings.settings()
-        return try pages.render("settings", title: "Instellingen", section: "/beheer/instellingen", context: context, request: request,
+        return try pages.render("settings", title: pages.messages(context).text("staff.settings.heading"), section: "/beheer/instellingen", context: context, request: request,
                                 ["fourEyes": settings.fourEyes])
     }
 

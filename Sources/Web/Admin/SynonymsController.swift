@@ -46,7 +46,7 @@ struct SynonymsController: Sendable {
         status: HTTPResponse.Status = .ok
     ) async throws -> HTML {
         let groups = try await dependencies.synonyms.groups()
-        return try pages.render("synonyms", title: "Synoniemen", section: "/beheer/synoniemen", context: context, request: request,
+        return try pages.render("synonyms", title: pages.messages(context).text("staff.synonyms.heading"), section: "/beheer/synoniemen", context: context, request: request,
                                 status: status, ["groups": groups.map { ["words": $0] }, "errors": errors.dictionary, "words": words])
     }
 }

@@ -20,14 +20,15 @@ struct TaxonomyController: Sendable {
 
     func addTheme(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? SubmittedForm(fields: [:])
-        var errors = Self.check(slug: form["slug"], name: form["name"])
+        let messages = pages.messages(context)
+        var errors = Self.check(slug: form["slug"], name: form["name"], messages: messages)
         let parent = form["parent"].flatMap { $0.isEmpty ? nil : $0 }
         if errors.isEmpty {
             do {
                 try await dependencies.taxonomies.addTheme(Theme(slug: form["slug"]!, name: form["name"]!,
                                                                  description: form["description"] ?? "", parent: parent))
             } catch DomainError.conflict {
-                errors.add(field: "slug", "Dit adres is al in gebruik.")
+                errors.add(field: "slug", messages.text("staff.taxonomy.error.slugTaken"))
             }
         }
         guard errors.isEmpty else {
@@ -40,12 +41,13 @@ struct TaxonomyController: Sendable {
     func addTerm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? SubmittedForm(fields: [:])
         guard let list = form["list"].flatMap(TermList.init) else { throw Problem.page(.badRequest, "Kies een lijst.") }
-        var errors = Self.check(slug: form["slug"], name: form["name"])
+        let messages = pages.messages(context)
+        var errors = Self.check(slug: form["slug"], name: form["name"], messages: messages)
         if errors.isEmpty {
             do {
                 try await dependencies.taxonomies.addTerm(Term(slug: form["slug"]!, name: form["name"]!), to: list)
             } catch DomainError.conflict {
-                errors.add(field: "slug", "Dit adres is al in gebruik.")
+                errors.add(field: "slug", messages.text("staff.taxonomy.error.slugTaken"))
             }
         }
         guard errors.isEmpty else {
@@ -73,15 +75,16 @@ struct TaxonomyController: Sendable {
         _ request: Request, context: AppRequestContext, errors: FieldErrors = FieldErrors(), status: HTTPResponse.Status = .ok
     ) async throws -> HTML {
         let taxonomy = try await dependencies.store.taxonomy()
+        let messages = pages.messages(context)
         let lists: [[String: Any]] = TermList.allCases.map { list in
             let terms: [Term] = switch list {
             case .audiences: taxonomy.audiences
             case .knowledgeKinds: taxonomy.knowledgeKinds
             case .recognitionLevels: taxonomy.recognitionLevels
             }
-            return ["value": list.rawValue, "label": list.dutchName, "terms": terms.map { ["slug": $0.slug, "name": $0.name, "list": list.rawValue] }]
+            return ["value": list.rawValue, "label": messages.text("staff.termList.\(list.rawValue)"), "terms": terms.map { ["slug": $0.slug, "name": $0.name, "list": list.rawValue] }]
         }
-        return try pages.render("taxonomy", title: "Taxonomie", section: "/beheer/taxonomie", context: context, request: request,
+        return try pages.render("taxonomy", title: messages.text("staff.taxonomy.heading"), section: "/beheer/taxonomie", context: context, request: request,
                                 status: status, [
                                     "themes": taxonomy.themes.map { ["slug": $0.slug, "name": $0.name, "description": $0.description,
                                                                      "parent": $0.parent ?? ""] },
@@ -91,16 +94,16 @@ struct TaxonomyController: Sendable {
     }
 
     /// A slug of lowercase letters, digits and hyphens, and a name.
-    static func check(slug: String?, name: String?) -> FieldErrors {
+    static func check(slug: String?, name: String?, messages: Messages) -> FieldErrors {
         var errors = FieldErrors()
         if let slug, !slug.isEmpty {
             if !ItemRules.isValidSlug(slug) || slug.count > 60 {
-                errors.add(field: "slug", "Het adres mag alleen kleine letters, cijfers en enkele koppeltekens bevatten (maximaal 60 tekens).")
+                errors.add(field: "slug", messages.text("staff.taxonomy.error.slugFormat"))
             }
         } else {
-            errors.add(field: "slug", "Het adres is verplicht.")
+            errors.add(field: "slug", messages.text("staff.taxonomy.error.slugMissing"))
         }
-        if (name ?? "").isEmpty || (name ?? "").count > 120 { errors.add(field: "name", "Een naam is verplicht (maximaal 120 tekens).") }
+        if (name ?? "").isEmpty || (name ?? "").count > 120 { errors.add(field: "name", messages.text("staff.taxonomy.error.nameMissing")) }
         return errors
     }
 

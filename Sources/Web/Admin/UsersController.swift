@@ -23,19 +23,20 @@ struct UsersController: Sendable {
 
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = context.form ?? SubmittedForm(fields: [:])
+        let messages = pages.messages(context)
         var errors = FieldErrors()
         let name = form["name"] ?? ""
-        if name.isEmpty { errors.add(field: "name", "Naam is verplicht.") }
-        if name.count > AccountRules.nameMaximum { errors.add(field: "name", "Naam is te lang (maximaal \(AccountRules.nameMaximum) tekens).") }
+        if name.isEmpty { errors.add(field: "name", messages.text("staff.users.error.nameMissing")) }
+        if name.count > AccountRules.nameMaximum { errors.add(field: "name", messages.text("staff.users.error.nameTooLong", AccountRules.nameMaximum)) }
         var email = ""
         switch AccountRules.normalizedEmail(form["email"] ?? "") {
         case .success(let normalized): email = normalized
         case .failure(let issue): errors.add(issue, labels: ["email": "E-mailadres"])
         }
         let roles = Set(form.values("roles").compactMap(Role.init))
-        if roles.isEmpty { errors.add(field: "roles", "Kies minstens één rol.") }
+        if roles.isEmpty { errors.add(field: "roles", messages.text("staff.users.error.rolesMissing")) }
         if errors.isEmpty, try await dependencies.accounts.account(email: email) != nil {
-            errors.add(field: "email", "Er is al een account met dit e-mailadres.")
+            errors.add(field: "email", messages.text("staff.users.error.emailTaken"))
         }
         guard errors.isEmpty else {
             return try await renderList(request, context: context, errors: errors, values: ["name": name, "email": form["email"] ?? ""],
@@ -57,8 +58,9 @@ struct UsersController: Sendable {
 
     func edit(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let account = try await requireAccount(context)
+        let messages = pages.messages(context)
         return try pages.render("user", title: account.name, section: "/beheer/gebruikers", context: context, request: request, [
-            "account": view(account), "roleChoices": Self.roleChoices(account.roles),
+            "account": view(account, messages: messages), "roleChoices": Self.roleChoices(account.roles, messages: messages),
         ])
     }
 
@@ -91,21 +93,26 @@ struct UsersController: Sendable {
         checked: Set<Role> = [], status: HTTPResponse.Status = .ok
     ) async throws -> HTML {
         let accounts = try await dependencies.accounts.accounts()
-        return try pages.render("users", title: "Gebruikers", section: "/beheer/gebruikers", context: context, request: request,
+        let messages = pages.messages(context)
+        return try pages.render("users", title: messages.text("staff.users.heading"), section: "/beheer/gebruikers", context: context, request: request,
                                 status: status, [
-                                    "accounts": accounts.map(view), "roleChoices": Self.roleChoices(checked), "errors": errors.dictionary,
+                                    "accounts": accounts.map { view($0, messages: messages) }, "roleChoices": Self.roleChoices(checked, messages: messages),
+                                    "errors": errors.dictionary,
                                     "errorSummary": errors.summary(order: ["name", "email", "roles"]), "hasErrors": !errors.isEmpty,
                                     "name": values["name"] ?? "", "email": values["email"] ?? "",
                                 ])
     }
 
-    private func view(_ account: Account) -> [String: Any] {
+    private func view(_ account: Account, messages: Messages) -> [String: Any] {
         ["id": account.id, "name": account.name, "email": account.email, "active": account.active,
-         "roles": account.roles.sorted().map(\.dutchName).joined(separator: ", ")]
+         "roles": account.roles.sorted().map { messages.text("staff.role.\($0.rawValue)") }.joined(separator: ", ")]
     }
 
-    static func roleChoices(_ checked: Set<Role>) -> [[String: Any]] {
-        Role.allCases.map { ["value": $0.rawValue, "label": $0.dutchName, "description": $0.dutchDescription, "checked": checked.contains($0)] }
+    static func roleChoices(_ checked: Set<Role>, messages: Messages) -> [[String: Any]] {
+        Role.allCases.map { role -> [String: Any] in
+            ["value": role.rawValue, "label": messages.text("staff.role.\(role.rawValue)"),
+             "description": messages.text("staff.roleDescription.\(role.rawValue)"), "checked": checked.contains(role)]
+        }
     }
 
     private func requireAccount(_ context: AppRequestContext) async throws -> Account {

@@ -11,8 +11,8 @@ struct EditorController: Sendable {
     let pages: StaffPages
     let site: SiteController
     let upload: AttachmentUpload
-    let form = ItemForm(dates: DutchDates())
-    let dates = DutchDates()
+    let form = ItemForm(dates: LocalDates())
+    let dates = LocalDates()
 
     var store: any KnowledgeStore { dependencies.store }
     var editorial: Editorial { dependencies.editorial }
@@ -43,13 +43,15 @@ struct EditorController: Sendable {
         query.titleContains = text.isEmpty ? nil : text
         query.recentlyChangedFirst = true
         let page = try await store.items(query)
+        let messages = pages.messages(context)
         let filters = ([nil] + ItemStatus.allCases.map(Optional.some)).map { option -> [String: Any] in
-            ["label": option?.dutchName.capitalizedFirstLetter ?? "Alle", "value": option?.rawValue ?? "", "selected": option == status]
+            ["label": option.map { messages.text("staff.status.\($0.rawValue)").capitalizedFirstLetter } ?? messages.text("staff.items.allStatuses"),
+             "value": option?.rawValue ?? "", "selected": option == status]
         }
         let base = "/beheer/items?status=\(status?.rawValue ?? "")&q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
-        return try pages.render("items", title: "Kennisitems", section: "/beheer/items", context: context, request: request, [
-            "items": page.items.map(row), "total": page.total, "q": text, "filters": filters,
-            "pagination": PaginationView(page) { "\(base)&pagina=\($0)" } as Any,
+        return try pages.render("items", title: messages.text("staff.items.heading"), section: "/beheer/items", context: context, request: request, [
+            "items": page.items.map { row($0, messages: messages) }, "total": page.total, "q": text, "filters": filters,
+            "pagination": PaginationView(page, messages: messages) { "\(base)&pagina=\($0)" } as Any,
         ])
     }
 
@@ -58,20 +60,21 @@ struct EditorController: Sendable {
         query.statuses = [.terReview]
         query.recentlyChangedFirst = true
         let items = try await store.items(query).items
+        let messages = pages.messages(context)
         var rows: [[String: Any]] = []
         for item in items {
-            var row = row(item)
+            var row = row(item, messages: messages)
             let last = try await editorial.lastEditor(slug: item.content.slug)
-            row["lastEditor"] = last?.name ?? "onbekend"
+            row["lastEditor"] = last?.name ?? messages.text("staff.review.unknownEditor")
             row["mine"] = last?.accountID != nil && last?.accountID == context.account?.id
             rows.append(row)
         }
-        return try pages.render("review", title: "Reviewwachtrij", section: "/beheer/review", context: context, request: request,
+        return try pages.render("review", title: messages.text("staff.review.heading"), section: "/beheer/review", context: context, request: request,
                                 ["items": rows, "fourEyes": try await dependencies.settings.settings().fourEyes])
     }
 
     func newForm(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        var values: [String: Any] = ["published": DutchDates.isoDay(dependencies.clock.now(), dates: dates), "language": "nl", "type": "artikel"]
+        var values: [String: Any] = ["published": LocalDates.isoDay(dependencies.clock.now(), dates: dates), "language": "nl", "type": "artikel"]
         values["themes"] = [String]()
         return try await renderForm(values: values, errors: FieldErrors(), item: nil, context: context, request: request)
     }
@@ -79,7 +82,8 @@ struct EditorController: Sendable {
     func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let submitted = try requireForm(context)
         let taxonomy = try await store.taxonomy()
-        let (content, errors) = form.read(submitted, status: .concept, taxonomy: taxonomy)
+        let messages = pages.messages(context)
+        let (content, errors) = form.read(submitted, status: .concept, taxonomy: taxonomy, messages: messages)
         guard let content else {
             return try await renderForm(values: form.values(for: submitted), errors: errors, item: nil, context: context, request: request,
                                         status: .unprocessableContent).response(from: request, context: context)
@@ -88,7 +92,7 @@ struct EditorController: Sendable {
             _ = try await editorial.create(content, by: context.editor)
         } catch DomainError.conflict {
             var errors = errors
-            errors.add(field: "slug", "Er is al een kennisitem met dit adres. Kies een ander adres.")
+            errors.add(field: "slug", messages.text("staff.itemForm.error.slugTaken"))
             return try await renderForm(values: form.values(for: submitted), errors: errors, item: nil, context: context, request: request,
                                         status: .conflict).response(from: request, context: context)
         }
@@ -103,9 +107,10 @@ struct EditorController: Sendable {
     func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let item = try await requireItem(context)
         let submitted = try requireForm(context)
-        var (content, errors) = form.read(submitted, status: item.content.status, taxonomy: try await store.taxonomy())
+        let messages = pages.messages(context)
+        var (content, errors) = form.read(submitted, status: item.content.status, taxonomy: try await store.taxonomy(), messages: messages)
         if content?.slug != item.content.slug, content != nil {
-            errors.add(field: "slug", "Het adres van een bestaand item verandert niet: andere sites linken ernaar.")
+            errors.add(field: "slug", messages.text("staff.itemForm.error.slugFixed"))
             content = nil
         }
         guard let content else {
@@ -119,8 +124,7 @@ struct EditorController: Sendable {
         } catch DomainError.conflict {
             // Someone saved in between: show the form again with this editor's text, so nothing typed is lost.
             var errors = FieldErrors()
-            errors.add(field: "title", "Iemand anders heeft dit item intussen opgeslagen. Uw tekst staat hieronder nog; "
-                + "vergelijk via ‘Versies’ en sla daarna opnieuw op.")
+            errors.add(field: "title", messages.text("staff.itemForm.error.conflict"))
             var values = form.values(for: submitted)
             values["slug"] = item.content.slug
             let latest = try await requireItem(context)
@@ -147,7 +151,7 @@ struct EditorController: Sendable {
         let submitted = try requireForm(context)
         guard let moment = submitted["moment"].flatMap(dates.date(fromLocalInput:)), moment > dependencies.clock.now() else {
             var errors = FieldErrors()
-            errors.add(field: "moment", "Kies een datum en tijd in de toekomst.")
+            errors.add(field: "moment", pages.messages(context).text("staff.itemForm.error.futureMoment"))
             return try await renderForm(values: form.values(for: item.content), errors: errors, item: item, context: context,
                                         request: request, status: .unprocessableContent).response(from: request, context: context)
         }
@@ -165,7 +169,7 @@ struct EditorController: Sendable {
         let item = try await requireItem(context)
         guard try requireForm(context)["bevestig"] == "1" else {
             var errors = FieldErrors()
-            errors.add(field: "bevestig", "Vink aan dat u dit item definitief wilt verwijderen.")
+            errors.add(field: "bevestig", pages.messages(context).text("staff.itemForm.error.confirmDelete"))
             return try await renderForm(values: form.values(for: item.content), errors: errors, item: item, context: context,
                                         request: request, status: .unprocessableContent).response(from: request, context: context)
         }
@@ -174,7 +178,7 @@ struct EditorController: Sendable {
     }
 
     func preview(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        try await site.itemPage(try await requireItem(context), preview: true)
+        try await site.itemPage(try await requireItem(context), preview: true, request: request, context: context)
     }
 
     func addAttachment(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -209,10 +213,11 @@ struct EditorController: Sendable {
 
     // MARK: - Rendering
 
-    private func row(_ item: KnowledgeItem) -> [String: Any] {
-        ["slug": item.content.slug, "title": item.content.title, "type": item.content.type.name,
-         "status": item.content.status.dutchName, "statusValue": item.content.status.rawValue,
-         "updated": "\(dates.day(of: item.updated)), \(dates.time(item.updated))"]
+    private func row(_ item: KnowledgeItem, messages: Messages) -> [String: Any] {
+        let dates = LocalDates(language: messages.language)
+        return ["slug": item.content.slug, "title": item.content.title, "type": messages.text("site.types.\(item.content.type.rawValue).name"),
+                "status": messages.text("staff.status.\(item.content.status.rawValue)"), "statusValue": item.content.status.rawValue,
+                "updated": "\(dates.day(of: item.updated)), \(dates.time(item.updated))"]
     }
 
     private func renderForm(
@@ -220,7 +225,8 @@ struct EditorController: Sendable {
         status: HTTPResponse.Status = .ok
     ) async throws -> HTML {
         let taxonomy = try await store.taxonomy()
-        var fields = values.merging(form.choices(values, taxonomy: taxonomy)) { first, _ in first }
+        let messages = pages.messages(context)
+        var fields = values.merging(form.choices(values, taxonomy: taxonomy, messages: messages)) { first, _ in first }
         fields["errors"] = errors.dictionary
         fields["errorSummary"] = errors.summary(order: ItemForm.order + ["bestand", "moment", "bevestig"])
         fields["hasErrors"] = !errors.isEmpty
@@ -228,7 +234,7 @@ struct EditorController: Sendable {
         fields["isIntervention"] = values["type"] as? String == ItemType.interventie.rawValue
         guard let item else {
             fields["action"] = "/beheer/items"
-            return try pages.render("item-form", title: "Nieuw kennisitem", section: "/beheer/items", context: context, request: request,
+            return try pages.render("item-form", title: messages.text("staff.common.newItem"), section: "/beheer/items", context: context, request: request,
                                     status: status, fields)
         }
         let slug = item.content.slug
@@ -238,42 +244,41 @@ struct EditorController: Sendable {
         let blocked = fourEyes && lastEditor?.accountID != nil && lastEditor?.accountID == context.account?.id
         fields["action"] = "/beheer/items/\(slug)"
         fields["item"] = [
-            "slug": slug, "title": item.content.title, "status": item.content.status.dutchName, "revision": revision,
+            "slug": slug, "title": item.content.title, "status": messages.text("staff.status.\(item.content.status.rawValue)"), "revision": revision,
             "isPublic": item.content.status.isPublic, "published": item.content.status == .gepubliceerd,
             "lastEditor": lastEditor?.name ?? "", "publishBlocked": blocked,
         ] as [String: Any]
         fields["transitions"] = EditorialWorkflow.targets(from: item.content.status).map { target -> [String: Any] in
-            ["value": target.rawValue, "label": Self.buttonLabel(target), "disabled": target == .gepubliceerd && blocked]
+            ["value": target.rawValue, "label": Self.buttonLabel(target, messages: messages), "disabled": target == .gepubliceerd && blocked]
         }
         fields["fourEyes"] = fourEyes
         if let planned = try await dependencies.schedule.scheduled(slug: slug) {
-            fields["scheduled"] = ["when": "\(dates.date(planned.at)), \(dates.time(planned.at)) uur", "by": planned.by.name]
+            let localDates = LocalDates(language: context.language)
+            let when = messages.text("staff.itemForm.scheduledTime", localDates.date(planned.at), localDates.time(planned.at))
+            fields["scheduled"] = ["when": when, "by": planned.by.name,
+                                   "notice": messages.text("staff.itemForm.scheduled", when, planned.by.name)]
         }
         fields["attachments"] = try await dependencies.attachments.attachments(ofItem: slug).map { attachment -> [String: Any] in
             ["id": attachment.id, "filename": attachment.filename, "url": AttachmentDownloadController.url(of: attachment),
-             "kind": attachment.kind.dutchName, "size": AttachmentUpload.describe(attachment.size), "downloads": attachment.downloads,
-             "text": Self.textStatus(attachment.textStatus)]
+             "kind": messages.text("staff.attachmentKind.\(attachment.kind.rawValue)"), "size": AttachmentUpload.describe(attachment.size), "downloads": attachment.downloads,
+             "text": Self.textStatus(attachment.textStatus, messages: messages)]
         }
         fields["uploadLimit"] = AttachmentUpload.describe(upload.limit)
-        return try pages.render("item-form", title: "Bewerken: \(item.content.title)", section: "/beheer/items", context: context,
+        return try pages.render("item-form", title: messages.text("staff.itemForm.editTitle", item.content.title), section: "/beheer/items", context: context,
                                 request: request, status: status, fields)
     }
 
-    static func buttonLabel(_ status: ItemStatus) -> String {
-        switch status {
-        case .concept: "Terug naar concept"
-        case .terReview: "Ter review aanbieden"
-        case .gepubliceerd: "Publiceren"
-        case .gearchiveerd: "Archiveren"
-        }
+    static func buttonLabel(_ status: ItemStatus, messages: Messages) -> String {
+        messages.text("staff.itemForm.transition.\(status.rawValue)")
     }
 
-    static func textStatus(_ status: Attachment.TextStatus) -> String {
+    /// Empty for a kind whose text is not read, so the template leaves it out.
+    static func textStatus(_ status: Attachment.TextStatus, messages: Messages) -> String {
         switch status {
         case .none: ""
-        case .pending: "tekst wordt gelezen"
-        case .done: "tekst doorzoekbaar"
-        case .failed: "tekst kon niet worden gelezen"
+        case .pending: messages.text("staff.itemForm.textStatus.pending")
+        case .done: messages.text("staff.itemForm.textStatus.done")
+        case .failed: messages.text("staff.itemForm.textStatus.failed")
         }
     }
 
@@ -289,9 +294,9 @@ struct EditorController: Sendable {
     }
 }
 
-extension DutchDates {
+extension LocalDates {
     /// `2026-11-29`: today in the institute's time zone, for a new item's publication date.
-    static func isoDay(_ date: Date, dates: DutchDates) -> String {
+    static func isoDay(_ date: Date, dates: LocalDates) -> String {
         let parts = dates.calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1)
     }

@@ -6,7 +6,8 @@ import Foundation
 /// The form's fields carry the exchange format's names, so the form goes through the same
 /// ``ItemInputReader`` as the API and the import, and its problems come back per field.
 struct ItemForm: Sendable {
-    /// Dutch labels, used in error messages and the error summary.
+    /// Dutch labels, joined to the Domain's Dutch field issues in error messages (the page's own labels are in the
+    /// message catalogue under `staff.field`).
     static let labels: [String: String] = [
         "title": "Titel", "slug": "Webadres", "type": "Soort", "summary": "Samenvatting", "body": "Tekst",
         "themes": "Thema's", "audiences": "Doelgroepen", "knowledge": "Soort kennis", "published": "Publicatiedatum",
@@ -16,10 +17,10 @@ struct ItemForm: Sendable {
     static let order = ["title", "slug", "type", "summary", "body", "themes", "audiences", "knowledge", "published", "authors",
                         "language", "recognition", "start", "end", "location", "online"]
 
-    let dates: DutchDates
+    let dates: LocalDates
 
     /// Reads the submitted form as the exchange format and validates it; `status` is not a form field.
-    func read(_ form: SubmittedForm, status: ItemStatus, taxonomy: Taxonomy) -> (ItemContent?, FieldErrors) {
+    func read(_ form: SubmittedForm, status: ItemStatus, taxonomy: Taxonomy, messages: Messages) -> (ItemContent?, FieldErrors) {
         var object: [String: JSONValue] = [:]
         var errors = FieldErrors()
         for field in ["slug", "type", "title", "summary", "knowledge", "published", "language"] {
@@ -41,7 +42,7 @@ struct ItemForm: Sendable {
                 if let date = dates.date(fromLocalInput: text) {
                     object[field] = .string(Timestamp.format(date))
                 } else {
-                    errors.add(field: field, "\(Self.labels[field]!) is geen geldige datum en tijd.")
+                    errors.add(field: field, messages.text("staff.itemForm.error.invalidDateTime", messages.text("staff.field.\(field)")))
                 }
             }
             for field in ["location", "online"] {
@@ -52,7 +53,7 @@ struct ItemForm: Sendable {
         case .success(let content): return errors.isEmpty ? (content, errors) : (nil, errors)
         case .failure(let failure):
             for issue in failure.issues where errors.byField[String(issue.field.prefix { $0 != "[" })] == nil {
-                if let text = Self.dutchText(for: issue) {
+                if let text = Self.plainText(for: issue, messages: messages) {
                     errors.add(field: issue.field, text)
                 } else {
                     errors.add(issue, labels: Self.labels)
@@ -62,16 +63,17 @@ struct ItemForm: Sendable {
         }
     }
 
-    /// Plain Dutch for the rules whose general wording (shared with the API) would read oddly in the form.
-    static func dutchText(for issue: FieldIssue) -> String? {
-        switch (issue.field, issue.reason) {
-        case ("themes", .tooFew): "Kies minstens één thema."
-        case ("slug", .badFormat): "Gebruik voor het webadres alleen kleine letters, cijfers en losse koppeltekens (en niet ‘nieuw’)."
-        case ("published", .badFormat): "Vul de publicatiedatum in als dag, maand en jaar."
-        case ("online", .badFormat): "Vul een link in die begint met https:// of http://."
-        case ("recognition", .missing): "Kies bij een interventie het erkenningsniveau."
+    /// Plain words for the rules whose general wording (shared with the API) would read oddly in the form.
+    static func plainText(for issue: FieldIssue, messages: Messages) -> String? {
+        let key: String? = switch (issue.field, issue.reason) {
+        case ("themes", .tooFew): "themesTooFew"
+        case ("slug", .badFormat): "slugFormat"
+        case ("published", .badFormat): "publishedFormat"
+        case ("online", .badFormat): "onlineFormat"
+        case ("recognition", .missing): "recognitionMissing"
         default: nil
         }
+        return key.map { messages.text("staff.itemForm.error.\($0)") }
     }
 
     /// The form's values for an item, or for what was submitted when it is shown again with errors.
@@ -97,11 +99,13 @@ struct ItemForm: Sendable {
     }
 
     /// The choices of the form's selects and checkboxes, marked with what `values` holds.
-    func choices(_ values: [String: Any], taxonomy: Taxonomy) -> [String: Any] {
+    func choices(_ values: [String: Any], taxonomy: Taxonomy, messages: Messages) -> [String: Any] {
         let themes = values["themes"] as? [String] ?? [], audiences = values["audiences"] as? [String] ?? []
         func option(_ slug: String, _ name: String, selected: Bool) -> [String: Any] { ["value": slug, "label": name, "selected": selected] }
         return [
-            "types": ItemType.allCases.map { option($0.rawValue, $0.name, selected: values["type"] as? String == $0.rawValue) },
+            "types": ItemType.allCases.map {
+                option($0.rawValue, messages.text("site.types.\($0.rawValue).name"), selected: values["type"] as? String == $0.rawValue)
+            },
             "themeChoices": taxonomy.themes.map {
                 option($0.slug, $0.parent == nil ? $0.name : "— \($0.name)", selected: themes.contains($0.slug))
             },
@@ -110,8 +114,8 @@ struct ItemForm: Sendable {
             "recognitionChoices": taxonomy.recognitionLevels.map {
                 option($0.slug, $0.name, selected: values["recognition"] as? String == $0.slug)
             },
-            "languages": [option("nl", "Nederlands", selected: values["language"] as? String != "en"),
-                          option("en", "Engels", selected: values["language"] as? String == "en")],
+            "languages": [option("nl", messages.text("staff.itemForm.languageNl"), selected: values["language"] as? String != "en"),
+                          option("en", messages.text("staff.itemForm.languageEn"), selected: values["language"] as? String == "en")],
         ]
     }
 }

@@ -16,13 +16,14 @@ struct RevisionsController: Sendable {
 
     func list(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let (item, revisions) = try await load(context)
-        let dates = DutchDates()
-        return try pages.render("revisions", title: "Versies: \(item.content.title)", section: "/beheer/items", context: context,
+        let messages = pages.messages(context)
+        let dates = LocalDates(language: context.language)
+        return try pages.render("revisions", title: messages.text("staff.revisions.title", item.content.title), section: "/beheer/items", context: context,
                                 request: request, [
                                     "slug": item.content.slug, "title": item.content.title,
                                     "revisions": revisions.map { revision -> [String: Any] in
                                         ["number": revision.number, "when": "\(dates.day(of: revision.saved)) \(dates.time(revision.saved))",
-                                         "editor": revision.editor.name, "changed": Self.describeChanges(revision),
+                                         "editor": revision.editor.name, "changed": Self.describeChanges(revision, messages: messages),
                                          "isCurrent": revision.number == revisions.first?.number,
                                          "previous": revision.number > 1 ? revision.number - 1 : 0]
                                     },
@@ -37,8 +38,9 @@ struct RevisionsController: Sendable {
               let old = revisions.first(where: { $0.number == from }), let new = revisions.first(where: { $0.number == to })
         else { throw DomainError.notFound("deze versies van '\(item.content.slug)'") }
         let comparison = RevisionComparison(old: old, new: new)
+        let messages = pages.messages(context)
         let fields = comparison.fields.map { field -> [String: Any] in
-            ["name": ItemForm.labels[field.name] ?? field.name.capitalizedFirstLetter,
+            ["name": messages.texts["staff.field.\(field.name)"] ?? field.name.capitalizedFirstLetter,
              "hunks": field.diff.hunks(context: 2).map { hunk -> [String: Any] in
                  ["lines": hunk.lines.map { line -> [String: Any] in
                      ["text": line.text.isEmpty ? " " : line.text, "added": line.kind == .added, "removed": line.kind == .removed,
@@ -46,10 +48,13 @@ struct RevisionsController: Sendable {
                  }]
              }]
         }
-        return try pages.render("compare", title: "Versie \(from) en \(to) vergeleken", section: "/beheer/items", context: context,
+        let heading = messages.text("staff.compare.heading", from, to)
+        return try pages.render("compare", title: heading, section: "/beheer/items", context: context,
                                 request: request, [
                                     "slug": item.content.slug, "title": item.content.title, "from": from, "to": to, "fields": fields,
                                     "fromEditor": old.editor.name, "toEditor": new.editor.name, "identical": fields.isEmpty,
+                                    "heading": heading, "byline": messages.text("staff.compare.byline", from, old.editor.name, to, new.editor.name),
+                                    "restoreLabel": messages.text("staff.compare.restore", from),
                                     "current": revisions.first?.number ?? 0,
                                 ])
     }
@@ -63,9 +68,9 @@ struct RevisionsController: Sendable {
     }
 
     /// "Titel, Tekst" in the editors' words; the first revision is the item as it was made.
-    static func describeChanges(_ revision: Revision) -> String {
-        guard revision.number > 1 else { return "eerste versie" }
-        return revision.changedFields.map { ItemForm.labels[$0] ?? ($0 == "status" ? "Status" : $0) }.joined(separator: ", ")
+    static func describeChanges(_ revision: Revision, messages: Messages) -> String {
+        guard revision.number > 1 else { return messages.text("staff.revisions.firstVersion") }
+        return revision.changedFields.map { messages.texts["staff.field.\($0)"] ?? $0 }.joined(separator: ", ")
     }
 
     private func load(_ context: AppRequestContext) async throws -> (KnowledgeItem, [Revision]) {

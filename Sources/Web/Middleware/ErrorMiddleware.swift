@@ -52,36 +52,25 @@ struct ErrorMiddleware: RouterMiddleware {
         let requestID: String?
     }
 
+    /// The message keys of the error pages by status; other statuses get "failed".
+    static let pageKeys: [HTTPResponse.Status: String] = [
+        .notFound: "notFound", .badRequest: "badRequest", .serviceUnavailable: "unavailable",
+        .internalServerError: "internal", .methodNotAllowed: "methodNotAllowed", .contentTooLarge: "tooLarge",
+        .forbidden: "forbidden", .tooManyRequests: "tooMany", .conflict: "conflict", .unsupportedMediaType: "unsupportedType",
+    ]
+
     private func page(for problem: Problem, context: Context) throws -> HTML {
-        let (heading, message): (String, String) =
-            switch problem.status {
-            case .notFound:
-                ("Pagina niet gevonden", "Deze pagina bestaat niet (meer). Misschien is het adres verkeerd overgenomen, of is de pagina verplaatst.")
-            case .badRequest:
-                ("Dit verzoek klopt niet", "Het adres of de gegevens van dit verzoek konden niet worden gelezen.")
-            case .serviceUnavailable:
-                ("Tijdelijk niet beschikbaar", "Het kennisplatform is even niet bereikbaar. Probeer het over een paar minuten opnieuw.")
-            case .internalServerError:
-                ("Er ging iets mis", "Er ging aan onze kant iets mis. Probeer het later opnieuw.")
-            case .methodNotAllowed:
-                ("Dit kan hier niet", "Deze pagina kan alleen worden bekeken, niet op deze manier worden gebruikt.")
-            case .contentTooLarge:
-                ("Te veel gegevens", problem.page ?? "Er werden meer gegevens verstuurd dan het kennisplatform aanneemt.")
-            case .forbidden:
-                ("Geen toegang", problem.page ?? "U heeft geen toegang tot deze pagina.")
-            case .tooManyRequests:
-                ("Even wachten", problem.page ?? "Er kwamen te veel verzoeken binnen. Probeer het later opnieuw.")
-            case .conflict:
-                ("Tegelijk gewijzigd", problem.page ?? "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw.")
-            case .unsupportedMediaType:
-                ("Soort bestand niet toegestaan", problem.page ?? "Dit soort bestand wordt niet aangenomen.")
-            default:
-                ("Verzoek niet uitgevoerd", problem.page ?? "Dit verzoek kon niet worden uitgevoerd (foutcode \(problem.status.code)).")
-            }
-        let shell = PageShell(title: heading, description: message, section: nil, path: nil, site: site)
+        let messages = site.catalogue[context.language]
+        let key = Self.pageKeys[problem.status] ?? "failed"
+        let heading = messages.text("site.error.\(key).heading")
+        // A problem's own page text (why an upload was refused, how long to wait) is Dutch: the domain speaks Dutch.
+        let ownText = context.language == .nl ? problem.page : nil
+        let message = ownText ?? messages.text("site.error.\(key).message", problem.status.code)
+        let shell = PageShell(title: heading, description: message, section: nil, path: nil, site: site, request: nil,
+                              language: context.language)
         let data = ErrorPage(shell: shell, heading: heading, message: message,
                              requestID: problem.status.code >= 500 ? context.id : nil)
-        var page = try templates.render("error", data, status: problem.status)
+        var page = try templates.render("error", data, language: context.language, status: problem.status)
         // Retry-After on a 503 tells browsers and crawlers when to come back; other headers are the API's business.
         page.headers[.retryAfter] = problem.headers[.retryAfter]
         return page

@@ -3,8 +3,12 @@
 extension PageShell: TemplateValues {
     static let templateFields: Fields = [
         "title": \.title, "description": \.description, "canonical": \.canonical, "stylesheet": \.stylesheet, "nav": \.nav,
-        "showsSiteSearch": \.showsSiteSearch,
+        "showsSiteSearch": \.showsSiteSearch, "alternates": \.alternates,
     ]
+}
+
+extension PageShell.Alternate: TemplateValues {
+    static let templateFields: Fields = ["label": \.label, "language": \.language, "url": \.url]
 }
 
 extension PageShell.NavLink: TemplateValues {
@@ -54,7 +58,7 @@ extension SiteController.AttachmentLink: TemplateValues {
 extension SiteController.ListingPage: TemplateValues {
     static let templateFields: Fields = [
         "shell": \.shell, "heading": \.heading, "introduction": \.introduction, "related": \.related, "items": \.items,
-        "total": \.total, "pagination": \.pagination,
+        "count": \.count, "pagination": \.pagination,
     ]
 }
 

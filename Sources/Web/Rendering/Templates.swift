@@ -9,6 +9,7 @@ import Mustache
 /// ``Snippet/html`` has escaped.
 struct Templates: Sendable {
     let library: MustacheLibrary
+    let catalogue: MessageCatalogue
 
     /// Every template a page can ask for; checked at start-up so a missing file fails the boot, not a request.
     static let names = ["layout", "card", "pagination", "home", "item", "listing", "themes", "agenda", "error", "search", "staff",
@@ -27,11 +28,14 @@ struct Templates: Sendable {
         for name in names where library.getTemplate(named: name) == nil {
             throw Missing(description: "template '\(name)' is missing in \(path)")
         }
-        return Templates(library: library)
+        return Templates(library: library, catalogue: try MessageCatalogue.load())
     }
 
-    func render(_ name: String, _ data: Any, status: HTTPResponse.Status = .ok) throws -> HTML {
-        guard let text = library.render(data, withTemplate: name) else { throw Missing(description: "template '\(name)'") }
-        return HTML(text: text, status: status)
+    /// Renders a page in `language`: the template reads its texts from `t`, and an English page's links
+    /// stay on English pages (``LanguagePaths``).
+    func render(_ name: String, _ data: some MustacheParent, language: Language, status: HTTPResponse.Status = .ok) throws -> HTML {
+        let context = PageContext(page: data, messages: catalogue[language])
+        guard let text = library.render(context, withTemplate: name) else { throw Missing(description: "template '\(name)'") }
+        return HTML(text: LanguagePaths.localizeLinks(in: text, to: language), status: status)
     }
 }

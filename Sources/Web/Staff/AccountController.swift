@@ -22,14 +22,15 @@ struct AccountController: Sendable {
     func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try requireAccount(context)
         let form = context.form ?? SubmittedForm(fields: [:])
+        let messages = pages.messages(context)
         var errors = FieldErrors()
         if await !dependencies.hasher.verify(form.fields["current"]?.first ?? "", against: account.passwordHash) {
-            errors.add(field: "current", "Het huidige wachtwoord klopt niet.")
+            errors.add(field: "current", messages.text("staff.account.error.currentWrong"))
         }
         let password = form.fields["password"]?.first ?? ""
         for issue in AccountRules.passwordIssues(password) { errors.add(issue, labels: ["password": "Het nieuwe wachtwoord"]) }
         if errors.byField["password"] == nil, password != form.fields["repeat"]?.first {
-            errors.add(field: "repeat", "De herhaling is niet gelijk aan het nieuwe wachtwoord.")
+            errors.add(field: "repeat", messages.text("staff.account.error.repeatDiffers"))
         }
         guard errors.isEmpty else {
             return try await render(request, context: context, errors: errors, status: .unprocessableContent).response(from: request, context: context)
@@ -43,9 +44,10 @@ struct AccountController: Sendable {
     func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
         let account = try requireAccount(context)
         let name = context.form?["name"] ?? ""
+        let messages = pages.messages(context)
         var errors = FieldErrors()
-        if name.isEmpty { errors.add(field: "name", "Geef het token een naam, bijvoorbeeld het script dat het gebruikt.") }
-        if name.count > APIToken.nameMaximum { errors.add(field: "name", "De naam is te lang (maximaal \(APIToken.nameMaximum) tekens).") }
+        if name.isEmpty { errors.add(field: "name", messages.text("staff.account.error.tokenNameMissing")) }
+        if name.count > APIToken.nameMaximum { errors.add(field: "name", messages.text("staff.account.error.tokenNameTooLong", APIToken.nameMaximum)) }
         guard errors.isEmpty else {
             return try await render(request, context: context, errors: errors, status: .unprocessableContent).response(from: request, context: context)
         }
@@ -68,17 +70,20 @@ struct AccountController: Sendable {
         status: HTTPResponse.Status = .ok
     ) async throws -> HTML {
         let account = try requireAccount(context)
-        let dates = DutchDates()
+        let messages = pages.messages(context)
+        let dates = LocalDates(language: context.language)
         let tokens = try await dependencies.tokens.tokens(accountID: account.id).map { token -> [String: Any] in
             ["id": token.id, "name": token.name, "created": dates.day(of: token.created),
-             "lastUsed": token.lastUsed.map { dates.day(of: $0) } ?? "nog niet", "revoked": token.revoked.map { dates.day(of: $0) } ?? ""]
+             "lastUsed": token.lastUsed.map { dates.day(of: $0) } ?? messages.text("staff.account.notYet"),
+             "revoked": token.revoked.map { dates.day(of: $0) } ?? "", "revokeLabel": messages.text("staff.account.revoke", token.name)]
         }
         var fields: [String: Any] = [
-            "email": account.email, "name": account.name, "roles": account.roles.sorted().map(\.dutchName).joined(separator: ", "),
+            "email": account.email, "name": account.name,
+            "roles": account.roles.sorted().map { messages.text("staff.role.\($0.rawValue)") }.joined(separator: ", "),
             "tokens": tokens, "errors": errors.dictionary,
         ]
         if let newSecret { fields["newSecret"] = newSecret }
-        return try pages.render("account", title: "Mijn account", section: "/beheer/account", context: context, request: request,
+        return try pages.render("account", title: messages.text("staff.account.heading"), section: "/beheer/account", context: context, request: request,
                                 status: status, fields)
     }
 

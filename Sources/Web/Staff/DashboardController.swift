@@ -13,9 +13,12 @@ struct DashboardController: Sendable {
 
     func dashboard(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let roles = context.roles
+        let messages = pages.messages(context)
         var fields: [String: Any] = [
             "name": context.account?.name ?? "",
-            "roles": roles.sorted().map { ["name": $0.dutchName, "description": $0.dutchDescription] },
+            "roles": roles.sorted().map { role -> [String: Any] in
+                ["name": messages.text("staff.role.\(role.rawValue)"), "description": messages.text("staff.roleDescription.\(role.rawValue)")]
+            },
             "isEditor": roles.contains(.redacteur), "isAdmin": roles.contains(.beheerder),
         ]
         if roles.contains(.redacteur) || roles.contains(.beheerder) || roles.contains(.monitor) {
@@ -24,11 +27,11 @@ struct DashboardController: Sendable {
                 var query = ItemQuery(page: PageRequest(number: 1, size: 1))
                 query.statuses = [status]
                 let total = try await dependencies.store.items(query).total
-                counts.append(["label": status.dutchName.capitalizedFirstLetter, "count": total,
+                counts.append(["label": messages.text("staff.status.\(status.rawValue)").capitalizedFirstLetter, "count": total,
                                "url": roles.contains(.redacteur) ? "/beheer/items?status=\(status.rawValue)" : ""])
             }
             fields["counts"] = counts
         }
-        return try pages.render("dashboard", title: "Beheer", section: "/beheer", context: context, request: request, fields)
+        return try pages.render("dashboard", title: messages.text("staff.dashboard.title"), section: "/beheer", context: context, request: request, fields)
     }
 }

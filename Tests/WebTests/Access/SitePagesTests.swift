@@ -111,7 +111,12 @@ struct SitePagesTests {
             #expect(english.contains("<div class=\"item-head\" lang=\"en\">"))
             #expect(english.contains("<div class=\"item-body\" lang=\"en\">"))
             let dutch = HTMLPage(try await client.get("/kennis/inburgering").text)
-            #expect(!dutch.contains("lang=\"en\""))
+            #expect(!dutch.contains("<div class=\"item-head\" lang="))
+            // On the English site it is the other way round: the Dutch item's content is marked Dutch.
+            let onEnglishSite = HTMLPage(try await client.get("/en/kennis/inburgering").text)
+            #expect(onEnglishSite.contains("<html lang=\"en\">"))
+            #expect(onEnglishSite.contains("<div class=\"item-body\" lang=\"nl\">"))
+            #expect(!HTMLPage(try await client.get("/en/kennis/civic-integration").text).contains("<div class=\"item-head\" lang="))
             // Cards of the English item carry the language in listings as well.
             #expect(HTMLPage(try await client.get("/type/onderzoek").text).contains("<article class=\"card\" lang=\"en\">"))
         }

@@ -5,8 +5,8 @@ import Testing
 @testable import Web
 
 @Suite("Dutch dates")
-struct DutchDatesTests {
-    let dates = DutchDates()
+struct LocalDatesTests {
+    let dates = LocalDates()
 
     @Test("a moment is shown on its Amsterdam calendar day, not the UTC one")
     func amsterdamDay() throws {

@@ -11,7 +11,6 @@ struct SearchController: Sendable {
     let templates: Templates
     let site: SiteSettings
     let clock: any WallClock
-    let dates = DutchDates()
     let markdown = MarkdownRenderer(headingOffset: 1)
     let bodies = RenderedBodyCache()
     static let pageSize = 20
@@ -27,8 +26,11 @@ struct SearchController: Sendable {
         let results = try await search.search(parameters.request, taxonomy: taxonomy)
         let page = Page(items: results.hits, total: results.total, number: results.page.number, size: results.page.size)
         guard page.number == 1 || page.number <= page.pageCount else { throw DomainError.notFound("pagina \(page.number)") }
-        let views = SiteViews(taxonomy: taxonomy, dates: dates, markdown: markdown, bodies: bodies, now: clock.now())
-        let view = SearchPageView(request: parameters.request, results: results, page: page, views: views, site: site)
-        return try templates.render("search", view)
+        let views = SiteViews(taxonomy: taxonomy, messages: site.catalogue[context.language], markdown: markdown, bodies: bodies,
+                              now: clock.now())
+        let shell = SearchPageView.shell(typed: results.query.normalized, page: page.number, views: views, site: site,
+                                         request: request, language: context.language)
+        let view = SearchPageView(request: parameters.request, results: results, page: page, views: views, shell: shell)
+        return try templates.render("search", view, language: context.language)
     }
 }

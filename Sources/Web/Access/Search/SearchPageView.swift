@@ -1,4 +1,5 @@
 import Domain
+import Hummingbird
 
 /// The search page's view model: the form with the query and facets, the "Bedoelde u" line, the
 /// results with their snippets, and help when nothing was found.
@@ -46,19 +47,34 @@ struct SearchPageView: Sendable {
     let activeFilters: [LinkView]
     let pagination: PaginationView?
 
-    init(request: SearchRequest, results: SearchResults, page: Page<SearchHit>, views: SiteViews, site: SiteSettings) {
+    static func heading(typed: String, messages: Messages) -> String {
+        typed.isEmpty ? messages.text("site.search.title") : messages.text("site.search.headingFor", typed)
+    }
+
+    static func shell(typed: String, page: Int, views: SiteViews, site: SiteSettings, request: Request, language: Language) -> PageShell {
+        let messages = views.messages
+        let heading = heading(typed: typed, messages: messages)
+        return PageShell(title: page > 1 ? messages.text("site.listing.pageTitle", heading, page) : heading,
+                         description: messages.text("site.search.description"), section: nil, path: nil, site: site,
+                         request: request, language: language, showsSiteSearch: false)
+    }
+
+    init(request: SearchRequest, results: SearchResults, page: Page<SearchHit>, views: SiteViews, shell: PageShell) {
         let names = SearchParameters.site
-        let typed = results.query.normalized
+        let messages = views.messages
         query = request.text
-        heading = typed.isEmpty ? "Zoeken" : "Zoekresultaten voor ‘\(typed)’"
-        summary = results.total == 1 ? "1 resultaat" : "\(results.total) resultaten"
-        shell = PageShell(title: page.number > 1 ? "\(heading) (pagina \(page.number))" : heading,
-                          description: "Zoek in de kennisbank van het Kennisplatform.", section: nil,
-                          path: nil, site: site, showsSiteSearch: false)
+        heading = Self.heading(typed: results.query.normalized, messages: messages)
+        summary = results.total == 1 ? messages.text("site.search.countOne") : messages.text("site.search.countMany", results.total)
+        self.shell = shell
         anyWordNotice = results.matchedAnyWord
         noResults = results.total == 0
         hasFilters = !request.filters.isEmpty
 
+        /// Taxonomy values carry the institute's own (Dutch) names; the item types are interface words.
+        func label(of value: String, in facet: FacetName) -> String {
+            if facet == .type, let type = ItemType(rawValue: value) { return views.typeName(type) }
+            return views.taxonomy.label(of: value, in: facet)
+        }
         var filterPairs: [(String, String)] = []
         for facet in FacetName.allCases {
             for value in request.filters.values(of: facet) { filterPairs.append((names.facets[facet]!, value)) }
@@ -72,29 +88,28 @@ struct SearchPageView: Sendable {
             let facet = names.facets.first { $0.value == filterPairs[index].0 }!.key
             var others = filterPairs
             others.remove(at: index)
-            return LinkView(label: views.taxonomy.label(of: filterPairs[index].1, in: facet),
+            return LinkView(label: label(of: filterPairs[index].1, in: facet),
                             url: url(query: request.text, filters: others))
         }
         suggestion = results.suggestion.map { LinkView(label: $0.normalized, url: url(query: $0.normalized, filters: filterPairs)) }
         withoutFiltersURL = url(query: request.text, filters: [])
-        pagination = PaginationView(page) { url(query: request.text, filters: filterPairs, page: $0) }
+        pagination = PaginationView(page, messages: messages) { url(query: request.text, filters: filterPairs, page: $0) }
 
-        let taxonomy = views.taxonomy
         self.results = results.hits.map { Result(card: views.card($0.item), snippetHTML: $0.snippet.html) }
         facets = FacetName.allCases.compactMap { facet in
             let counts = results.facets[facet] ?? []
             guard !counts.isEmpty else { return nil }
             let name = names.facets[facet]!
             let selected = request.filters.values(of: facet)
-            return FacetGroup(heading: FacetHeadings.heading(facet), name: name, options: counts.map { count in
+            return FacetGroup(heading: messages.text("site.search.facet.\(facet.rawValue)"), name: name, options: counts.map { count in
                 FacetOption(id: "\(name)-\(count.value)", name: name, value: count.value,
-                            label: taxonomy.label(of: count.value, in: facet), count: count.count,
+                            label: label(of: count.value, in: facet), count: count.count,
                             checked: selected.contains(count.value))
             })
         }
         sortOptions = [
-            SortOption(value: names.sortValues[.relevance]!, label: "Relevantie", selected: request.sort == .relevance),
-            SortOption(value: names.sortValues[.newest]!, label: "Nieuwste eerst", selected: request.sort == .newest),
+            SortOption(value: names.sortValues[.relevance]!, label: messages.text("site.search.relevance"), selected: request.sort == .relevance),
+            SortOption(value: names.sortValues[.newest]!, label: messages.text("site.search.newest"), selected: request.sort == .newest),
         ]
     }
 }

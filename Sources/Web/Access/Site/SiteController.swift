@@ -13,7 +13,6 @@ struct SiteController: Sendable {
     let site: SiteSettings
     let clock: any WallClock
     let markdown = MarkdownRenderer(headingOffset: 1)
-    let dates = DutchDates()
     let bodies = RenderedBodyCache()
     static let pageSize = 20
 
@@ -42,7 +41,7 @@ struct SiteController: Sendable {
     }
 
     func home(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let views = try await views()
+        let views = try await views(context)
         let latest = try await store.items(ItemQuery(page: PageRequest(size: 6)))
         var blocks: [HomePage.ThemeBlock] = []
         for theme in views.taxonomy.topLevelThemes {
@@ -55,13 +54,14 @@ struct SiteController: Sendable {
         var events = ItemQuery(page: PageRequest(size: 3))
         events.timing = .upcoming(at: views.now)
         let upcoming = try await store.items(events).items
+        let messages = views.messages
         let page = HomePage(
-            shell: PageShell(title: "Integratie en samenleving", description: "Praktijkkennis, onderzoek en handreikingen over integratie en samenleving.",
-                             section: "/", path: "/", site: site),
+            shell: PageShell(title: messages.text("site.home.title"), description: messages.text("site.home.description"),
+                             section: "/", path: "/", site: site, request: request, language: context.language),
             latest: latest.items.map { views.card($0, level: 3) }, themes: blocks,
             upcoming: upcoming.map { views.card($0, level: 3) },
-            types: ItemType.allCases.map { LinkView(label: $0.pluralName, url: "/type/\($0.rawValue)") })
-        return try templates.render("home", page)
+            types: ItemType.allCases.map { LinkView(label: views.typePlural($0), url: "/type/\($0.rawValue)") })
+        return try templates.render("home", page, language: context.language)
     }
 
     struct ThemesPage: Sendable {
@@ -81,9 +81,10 @@ struct SiteController: Sendable {
             ThemesPage.Entry(name: theme.name, description: theme.description, url: "/thema/\(theme.slug)",
                              children: taxonomy.children(of: theme.slug).map { LinkView(label: $0.name, url: "/thema/\($0.slug)") })
         }
-        let shell = PageShell(title: "Thema's", description: "Alle thema's van het kennisplatform.", section: "/thema",
-                              path: "/thema", site: site)
-        return try templates.render("themes", ThemesPage(shell: shell, themes: entries))
+        let messages = site.catalogue[context.language]
+        let shell = PageShell(title: messages.text("site.themes.heading"), description: messages.text("site.themes.description"),
+                              section: "/thema", path: "/thema", site: site, request: request, language: context.language)
+        return try templates.render("themes", ThemesPage(shell: shell, themes: entries), language: context.language)
     }
 
     struct ListingPage: Sendable {
@@ -92,20 +93,21 @@ struct SiteController: Sendable {
         let introduction: String?
         let related: [LinkView]
         let items: [ItemCard]
-        let total: Int
+        /// "12 kennisitems"
+        let count: String
         let pagination: PaginationView?
     }
 
     func theme(_ request: Request, context: AppRequestContext) async throws -> HTML {
         let slug = try context.parameters.require("slug")
-        let views = try await views()
+        let views = try await views(context)
         guard let theme = views.taxonomy.theme(slug) else { throw DomainError.notFound("thema '\(slug)'") }
         var query = ItemQuery(page: try pageRequest(request))
         query.themes = views.taxonomy.themeAndDescendants(slug)
         let path = "/thema/\(slug)"
         return try await listing(query, views: views, path: path, heading: theme.name, introduction: theme.description,
                                  related: views.taxonomy.children(of: slug).map { LinkView(label: $0.name, url: "/thema/\($0.slug)") },
-                                 section: "/thema")
+                                 section: "/thema", request: request, context: context)
     }
 
     func type(_ request: Request, context: AppRequestContext) async throws -> HTML {
@@ -114,22 +116,28 @@ struct SiteController: Sendable {
         var query = ItemQuery(page: try pageRequest(request))
         query.types = [type]
         let path = "/type/\(type.rawValue)"
-        return try await listing(query, views: try await views(), path: path, heading: type.pluralName, introduction: nil,
-                                 related: [], section: PageShell.menu.contains { $0.url == path } ? path : nil)
+        let views = try await views(context)
+        return try await listing(query, views: views, path: path, heading: views.typePlural(type), introduction: nil,
+                                 related: [], section: PageShell.menu.contains { $0.url == path } ? path : nil,
+                                 request: request, context: context)
     }
 
     private func listing(
         _ query: ItemQuery, views: SiteViews, path: String, heading: String, introduction: String?, related: [LinkView],
-        section: String?
+        section: String?, request: Request, context: AppRequestContext
     ) async throws -> HTML {
         let page = try await store.items(query)
         guard page.number == 1 || page.number <= page.pageCount else { throw DomainError.notFound("pagina \(page.number)") }
-        let title = page.number > 1 ? "\(heading) (pagina \(page.number))" : heading
+        let messages = views.messages
+        let title = page.number > 1 ? messages.text("site.listing.pageTitle", heading, page.number) : heading
         let shell = PageShell(title: title, description: introduction ?? heading, section: section,
-                              path: page.number > 1 ? "\(path)?pagina=\(page.number)" : path, site: site)
+                              path: page.number > 1 ? "\(path)?pagina=\(page.number)" : path, site: site, request: request,
+                              language: context.language)
+        let count = page.total == 1 ? messages.text("site.listing.countOne") : messages.text("site.listing.countMany", page.total)
         return try templates.render("listing", ListingPage(
             shell: shell, heading: heading, introduction: introduction, related: related,
-            items: page.items.map { views.card($0) }, total: page.total, pagination: PaginationView(page, path: path)))
+            items: page.items.map { views.card($0) }, count: count,
+            pagination: PaginationView(page, path: path, messages: messages)), language: context.language)
     }
 
     struct AgendaPage: Sendable {
@@ -142,7 +150,7 @@ struct SiteController: Sendable {
     }
 
     func agenda(_ request: Request, context: AppRequestContext) async throws -> HTML {
-        let views = try await views()
+        let views = try await views(context)
         var upcomingQuery = ItemQuery(page: PageRequest(size: PageRequest.maximumSize))
         upcomingQuery.timing = .upcoming(at: views.now)
         var pastQuery = ItemQuery(page: try pageRequest(request))
@@ -150,12 +158,13 @@ struct SiteController: Sendable {
         let past = try await store.items(pastQuery)
         guard past.number == 1 || past.number <= past.pageCount else { throw DomainError.notFound("pagina \(past.number)") }
         let upcoming = past.number == 1 ? try await store.items(upcomingQuery) : nil
-        let shell = PageShell(title: "Agenda", description: "Bijeenkomsten, webinars en congressen.", section: "/agenda",
-                              path: "/agenda", site: site)
+        let messages = views.messages
+        let shell = PageShell(title: messages.text("site.agenda.heading"), description: messages.text("site.agenda.description"),
+                              section: "/agenda", path: "/agenda", site: site, request: request, language: context.language)
         return try templates.render("agenda", AgendaPage(
             shell: shell, upcoming: (upcoming?.items ?? []).map { views.card($0, level: 3) },
             moreUpcoming: upcoming?.hasNext ?? false, past: past.items.map { views.card($0, level: 3) },
-            pagination: PaginationView(past, path: "/agenda")))
+            pagination: PaginationView(past, path: "/agenda", messages: messages)), language: context.language)
     }
 
     struct ItemPage: Sendable {
@@ -178,27 +187,31 @@ struct SiteController: Sendable {
         guard let item = try await store.item(slug: slug), item.content.status.isPublic else {
             throw DomainError.notFound("kennisitem '\(slug)'")
         }
-        return try await itemPage(item, preview: false)
+        return try await itemPage(item, preview: false, request: request, context: context)
     }
 
     /// The public page of an item; `preview` marks it as a staff preview of a draft.
-    func itemPage(_ item: KnowledgeItem, preview: Bool) async throws -> HTML {
+    func itemPage(_ item: KnowledgeItem, preview: Bool, request: Request, context: AppRequestContext) async throws -> HTML {
         let slug = item.content.slug
-        let view = try await views().page(item)
+        let views = try await views(context)
+        let messages = views.messages
         let shell = PageShell(title: item.content.title, description: item.content.summary, section: nil,
-                              path: "/kennis/\(slug)", site: site)
+                              path: "/kennis/\(slug)", site: site, request: request, language: context.language)
         let links = try await attachments.attachments(ofItem: slug).map { attachment in
             AttachmentLink(url: AttachmentDownloadController.url(of: attachment), filename: attachment.filename,
                            description: "\(attachment.kind.dutchName), \(AttachmentUpload.describe(attachment.size))")
         }
+        let status = messages.text("site.status.\(item.content.status.rawValue)")
         var page = try templates.render("item", ItemPage(
-            shell: shell, item: view, attachments: links, previewStatus: preview ? item.content.status.dutchName : nil))
+            shell: shell, item: views.page(item), attachments: links,
+            previewStatus: preview ? messages.text("site.item.previewText", status) : nil), language: context.language)
         if preview { page.headers[.cacheControl] = "private, no-store" }
         return page
     }
 
-    private func views() async throws -> SiteViews {
-        SiteViews(taxonomy: try await store.taxonomy(), dates: dates, markdown: markdown, bodies: bodies, now: clock.now())
+    private func views(_ context: AppRequestContext) async throws -> SiteViews {
+        SiteViews(taxonomy: try await store.taxonomy(), messages: site.catalogue[context.language], markdown: markdown,
+                  bodies: bodies, now: clock.now())
     }
 
     /// `?pagina=N`; anything but a positive number is a page that does not exist.

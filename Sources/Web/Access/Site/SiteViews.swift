@@ -52,33 +52,47 @@ struct PaginationView: Sendable {
     let previousURL: String?
     let nextURL: String?
 
-    init?(_ page: Page<some Sendable>, path: String) {
-        self.init(page) { $0 == 1 ? path : "\(path)?pagina=\($0)" }
+    init?(_ page: Page<some Sendable>, path: String, messages: Messages) {
+        self.init(page, messages: messages) { $0 == 1 ? path : "\(path)?pagina=\($0)" }
     }
 
-    init?(_ page: Page<some Sendable>, url: (Int) -> String) {
+    init?(_ page: Page<some Sendable>, messages: Messages, url: (Int) -> String) {
         guard page.pageCount > 1 else { return nil }
-        text = "Pagina \(page.number) van \(page.pageCount)"
+        text = messages.text("site.pagination.text", page.number, page.pageCount)
         previousURL = page.hasPrevious ? url(page.number - 1) : nil
         nextURL = page.hasNext ? url(page.number + 1) : nil
     }
 }
 
-/// Builds view models from domain values, with the taxonomy at hand for display names.
+/// Builds view models from domain values, with the taxonomy at hand for display names and the page's
+/// language for interface words and dates.
 struct SiteViews: Sendable {
     let taxonomy: Taxonomy
-    let dates: DutchDates
+    let messages: Messages
     let markdown: MarkdownRenderer
     let bodies: RenderedBodyCache
     let now: Date
+    let dates: LocalDates
+
+    init(taxonomy: Taxonomy, messages: Messages, markdown: MarkdownRenderer, bodies: RenderedBodyCache, now: Date) {
+        self.taxonomy = taxonomy
+        self.messages = messages
+        self.markdown = markdown
+        self.bodies = bodies
+        self.now = now
+        self.dates = LocalDates(language: messages.language)
+    }
+
+    func typeName(_ type: ItemType) -> String { messages.text("site.types.\(type.rawValue).name") }
+    func typePlural(_ type: ItemType) -> String { messages.text("site.types.\(type.rawValue).plural") }
 
     func card(_ item: KnowledgeItem, level: Int = 2) -> ItemCard {
         let content = item.content
         return ItemCard(
-            url: "/kennis/\(content.slug)", title: content.title, typeName: content.type.name, summary: content.summary,
+            url: "/kennis/\(content.slug)", title: content.title, typeName: typeName(content.type), summary: content.summary,
             publishedText: dates.day(content.published), publishedISO: content.published.description,
             themes: content.themes.map { slug in LinkView(label: taxonomy.theme(slug)?.name ?? slug, url: "/thema/\(slug)") },
-            foreignLanguage: content.language == .nl ? nil : content.language.rawValue,
+            foreignLanguage: content.language.rawValue == messages.language.rawValue ? nil : content.language.rawValue,
             event: content.event.map(event), level: level)
     }
 
@@ -91,7 +105,7 @@ struct SiteViews: Sendable {
     func page(_ item: KnowledgeItem) -> ItemView {
         let content = item.content
         return ItemView(
-            card: card(item, level: 1), typeURL: "/type/\(content.type.rawValue)", typePlural: content.type.pluralName,
+            card: card(item, level: 1), typeURL: "/type/\(content.type.rawValue)", typePlural: typePlural(content.type),
             bodyHTML: bodies.html(for: item) { markdown.render(content.body) },
             authors: content.authors.isEmpty ? nil : content.authors.joined(separator: ", "),
             audiences: content.audiences.map { taxonomy.audience($0)?.name ?? $0 },

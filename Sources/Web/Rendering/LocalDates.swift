@@ -1,37 +1,47 @@
 import Domain
 import Foundation
 
-/// Dates and times written the Dutch way ("12 maart 2026", "do 12 februari 2027, 13:30 uur"),
-/// in the institute's time zone whatever the server's zone is.
-struct DutchDates: Sendable {
-    static let months = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-        "november", "december",
+/// Dates and times written the way the page's language writes them ("12 maart 2026",
+/// "donderdag 12 februari 2027, 13:30 – 16:00 uur"; "12 March 2026"), in the institute's time zone
+/// whatever the server's zone is. Month and day names are locale data, so they live here, not in the catalogue.
+struct LocalDates: Sendable {
+    static let months: [Language: [String]] = [
+        .nl: ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"],
+        .en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
     ]
-    static let weekdays = ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"]
+    static let weekdays: [Language: [String]] = [
+        .nl: ["zondag", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag"],
+        .en: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+    ]
 
     let calendar: Calendar
+    let language: Language
+    private var months: [String] { Self.months[language] ?? Self.months[.nl]! }
+    private var weekdays: [String] { Self.weekdays[language] ?? Self.weekdays[.nl]! }
+    /// Dutch writes "13:30 uur"; English just "13:30".
+    private var hours: String { language == .nl ? " uur" : "" }
 
-    init(timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt) {
+    init(language: Language = .nl, timeZone: TimeZone = TimeZone(identifier: "Europe/Amsterdam") ?? .gmt) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
+        self.language = language
     }
 
     func day(_ day: Day) -> String {
-        "\(day.day) \(Self.months[day.month - 1]) \(day.year)"
+        "\(day.day) \(months[day.month - 1]) \(day.year)"
     }
 
     /// "29 november 2026": the calendar day of a moment in the institute's time zone.
     func day(of date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return "\(parts.day ?? 1) \(Self.months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
+        return "\(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
     }
 
     /// "donderdag 12 februari 2027"
     func date(_ date: Date) -> String {
         let parts = calendar.dateComponents([.year, .month, .day, .weekday], from: date)
-        return "\(Self.weekdays[(parts.weekday ?? 1) - 1]) \(parts.day ?? 1) \(Self.months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
+        return "\(weekdays[(parts.weekday ?? 1) - 1]) \(parts.day ?? 1) \(months[(parts.month ?? 1) - 1]) \(parts.year ?? 1970)"
     }
 
     /// "13:30"
@@ -43,9 +53,9 @@ struct DutchDates: Sendable {
     /// "donderdag 12 februari 2027, 13:30 – 16:00 uur", or both dates when the event spans days.
     func span(from start: Date, to end: Date) -> String {
         if calendar.isDate(start, inSameDayAs: end) {
-            return "\(date(start)), \(time(start)) – \(time(end)) uur"
+            return "\(date(start)), \(time(start)) – \(time(end))\(hours)"
         }
-        return "\(date(start)), \(time(start)) uur – \(date(end)), \(time(end)) uur"
+        return "\(date(start)), \(time(start))\(hours) – \(date(end)), \(time(end))\(hours)"
     }
 
     /// Local date-time with offset for `<time datetime>`, e.g. `2027-02-12T13:30+01:00`.
