@@ -45,6 +45,13 @@ check "a write on instance A is readable on instance B at once" \
 check "a write on instance B is readable on instance A at once" \
     bash -c "test \"\$(curl -s -o /dev/null -w '%{http_code}' -m 10 -X POST -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' -d '$(item twee)' http://127.0.0.1:$b/api/v1/items)\" = 201 &&
              test \"\$(curl -s -m 10 -o /dev/null -w '%{http_code}' http://127.0.0.1:$a/api/v1/items/twee)\" = 200"
+curl -s -m 10 -o /dev/null "http://127.0.0.1:$a/kennis/een"   # instance A now has the page in its cache
+check "instance A serves a public page from its cache the second time" \
+    bash -c "curl -s -m 10 -D - -o /dev/null http://127.0.0.1:$a/kennis/een | grep -qi '^x-cache: hit'"
+changed="$(item een | sed 's/"title":"Test een"/"title":"Gewijzigd op B"/')"
+check "a change on instance B shows at once on instance A's cached page (NOTIFY empties A's cache)" \
+    bash -c "test \"\$(curl -s -o /dev/null -w '%{http_code}' -m 10 -X PUT -H 'Authorization: Bearer $token' -H 'Content-Type: application/json' -d '$changed' http://127.0.0.1:$b/api/v1/items/een)\" = 200 &&
+             curl -s -m 10 http://127.0.0.1:$a/kennis/een | grep -q 'Gewijzigd op B'"
 kill -TERM "$pid_a"; wait "$pid_a" 2>/dev/null
 check "instance A stops gracefully on SIGTERM and B keeps serving and writing" \
     bash -c "grep -q 'Stopped' '$work/a.log' && test \"\$(curl -s -m 10 -o /dev/null -w '%{http_code}' http://127.0.0.1:$b/kennis/een)\" = 200 &&

@@ -33,6 +33,9 @@ public struct AppDependencies: Sendable {
     public var jobs: any JobQueue
     public var schedule: any PublicationSchedule
     public var publicAddress: String
+    /// Rendered public pages; emptied through ``contentChanges`` on every change.
+    var pageCache: PageCache
+    var contentChanges: ContentChanges
 
     public init(
         database: Database, configuration: ServerConfiguration, clock: any WallClock, hasher: (any PasswordHasher)?,
@@ -67,6 +70,9 @@ public struct AppDependencies: Sendable {
         jobs = SQLJobQueue(database: database, clock: clock)
         schedule = SQLPublicationSchedule(database: database, clock: clock)
         publicAddress = configuration.publicAddress
+        pageCache = PageCache(trusted: !database.sharesChanges)
+        contentChanges = ContentChanges(cache: pageCache, database: database, counters: PageCacheCounters(registry: metrics),
+                                        logger: logger)
     }
 
     /// Adds a line to the audit log, stamped with this application's clock.
@@ -92,6 +98,7 @@ public struct AppDependencies: Sendable {
     /// The scheduler of one instance: publishes planned items and extracts attachment text.
     public func jobRunner(worker: String, logger: Logger) -> JobRunner {
         let editorial = self.editorial
+        let changes = contentChanges
         let extraction = TextExtraction(attachments: attachments, files: files, extractor: textExtractor)
         return JobRunner(
             queue: jobs, worker: worker,
@@ -99,6 +106,7 @@ public struct AppDependencies: Sendable {
                 ScheduledPublication.jobKind: { job in
                     guard let publication = SQLPublicationSchedule.decode(job.payload, runAt: Timestamp.format(job.runAt)) else { return }
                     try await editorial.runScheduledPublication(publication)
+                    await changes.announce()
                 },
                 TextExtraction.jobKind: { job in try await extraction.run(attachmentID: job.payload) },
             ],

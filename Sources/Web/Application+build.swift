@@ -91,8 +91,10 @@ public func buildApplication(
     var services: [any Service] = [database]
     if let searchLog = dependencies.searchLog { services.append(searchLog) }
     services.append(jobs)
+    services.append(ContentChangeListener(cache: dependencies.pageCache, database: database))
     var app = Application(
-        responder: LanguageResponder(inner: router.buildResponder()),
+        responder: PageCacheResponder(cache: dependencies.pageCache, changes: dependencies.contentChanges,
+                                      inner: LanguageResponder(inner: router.buildResponder())),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "kennis"),
         services: services, logger: logger)
     // Migrations run once the database service (a PostgreSQL pool) is running, before the port opens.

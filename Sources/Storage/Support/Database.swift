@@ -24,7 +24,7 @@ public final class Database: Service, Sendable {
     public let location: DatabaseLocation
     let backend: Backend
     private let closed = Mutex(false)
-    private let logger: Logger
+    let logger: Logger
 
     private init(location: DatabaseLocation, backend: Backend, logger: Logger) {
         self.location = location

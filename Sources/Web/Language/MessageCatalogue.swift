@@ -104,7 +104,7 @@ struct Messages: Sendable, MustacheParent {
 
     /// The text for `key` with `{0}`, `{1}`… replaced by `arguments`. A missing key is a programming
     /// error that the catalogue tests catch; it shows as the key rather than crashing a request.
-    func text(_ key: String, _ arguments: CustomStringConvertible...) -> String {
+    func text(_ key: String, _ arguments: any CustomStringConvertible...) -> String {
         var text = texts[key] ?? key
         for (index, argument) in arguments.enumerated() {
             text = text.replacingOccurrences(of: "{\(index)}", with: argument.description)
