@@ -133,6 +133,7 @@ public func buildRouter(_ configuration: ServerConfiguration, _ dependencies: Ap
     let siteController = SiteController(
         store: dependencies.store, attachments: dependencies.attachments, templates: templates, site: site, clock: dependencies.clock)
     siteController.addRoutes(to: everyone)
+    StatementsController(templates: templates, site: site, contact: configuration.mailFrom).addRoutes(to: everyone)
     let search = RecordedSearch(index: dependencies.search, log: dependencies.searchLog, clock: dependencies.clock)
     SearchController(search: search, store: dependencies.store, templates: templates, site: site, clock: dependencies.clock)
         .addRoutes(to: everyone)

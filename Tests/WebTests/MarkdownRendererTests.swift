@@ -7,17 +7,18 @@ struct MarkdownRendererTests {
 
     // MARK: Blocks
 
-    @Test("Headings move down by the offset and stop at h6", arguments: [
-        ("# Titel", 1, "<h2>Titel</h2>"),
-        ("## Sectie", 1, "<h3>Sectie</h3>"),
-        ("###### Zes", 1, "<h6>Zes</h6>"),
-        ("#### Vier", 3, "<h6>Vier</h6>"),
-        ("# Titel", 0, "<h1>Titel</h1>"),
-        ("## Met afsluiting ##", 1, "<h3>Met afsluiting</h3>"),
-        ("# C#", 1, "<h2>C#</h2>"),
+    @Test("The highest heading becomes the top level and the others keep their distance, up to h6", arguments: [
+        ("# Titel", 2, "<h2>Titel</h2>"),
+        ("## Sectie", 2, "<h2>Sectie</h2>"),
+        ("## Aanpak\n\n### Stap 1", 2, "<h2>Aanpak</h2>\n<h3>Stap 1</h3>"),
+        ("# A\n\n###### Zes", 2, "<h2>A</h2>\n<h6>Zes</h6>"),
+        ("#### Vier", 1, "<h1>Vier</h1>"),
+        ("## Met afsluiting ##", 2, "<h2>Met afsluiting</h2>"),
+        ("# C#", 2, "<h2>C#</h2>"),
+        ("`<h1>` in code", 2, "<p><code>&lt;h1&gt;</code> in code</p>"),
     ])
-    func headings(markdown: String, offset: Int, expected: String) {
-        #expect(MarkdownRenderer(headingOffset: offset).render(markdown) == expected)
+    func headings(markdown: String, top: Int, expected: String) {
+        #expect(MarkdownRenderer(topHeadingLevel: top).render(markdown) == expected)
     }
 
     @Test("A hash without a following space, or more than six, is not a heading", arguments: [

@@ -8,6 +8,8 @@ struct SessionCookie: Sendable {
     static let csrfName = "kennis_csrf"
     /// Signed in for a working day; after that the editor signs in again.
     static let lifetime: TimeInterval = 12 * 3600
+    /// Long enough to fill in the sign-in form at leisure.
+    static let csrfLifetime: TimeInterval = 2 * 3600
 
     /// Secure when the public address is https (`KENNIS_BASE_URL`), so a local http setup still works.
     let secure: Bool
@@ -22,6 +24,6 @@ struct SessionCookie: Sendable {
 
     /// The pre-sign-in CSRF cookie: only pages with an anonymous form (sign-in, password reset) set it.
     func csrf(_ token: String) -> Cookie {
-        Cookie(name: Self.csrfName, value: token, maxAge: 2 * 3600, path: "/", secure: secure, httpOnly: true, sameSite: .strict)
+        Cookie(name: Self.csrfName, value: token, maxAge: Int(Self.csrfLifetime), path: "/", secure: secure, httpOnly: true, sameSite: .strict)
     }
 }

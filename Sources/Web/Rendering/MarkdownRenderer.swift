@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// Renders the Markdown of a knowledge item body to HTML that is safe to embed in a page.
 ///
@@ -9,20 +10,36 @@ import Domain
 /// understood stays visible as literal text. The output is well-formed for any input, and nesting
 /// is capped so hostile bodies cannot exhaust the stack or the CPU.
 package struct MarkdownRenderer: Sendable {
-    /// How many levels headings move down: `# x` becomes `<h2>` because the page's `<h1>` is the item title.
-    package let headingOffset: Int
+    /// The level the body's highest heading gets: `<h2>`, because the page's `<h1>` is the item title.
+    /// The others keep their distance to it, so `## Aanpak` / `### Stap 1` become h2 / h3 and no level is skipped.
+    package let topHeadingLevel: Int
 
     /// Quotes and lists nested deeper than this are rendered as plain paragraphs, which bounds recursion.
     static let maximumNesting = 16
 
-    package init(headingOffset: Int = 1) {
-        self.headingOffset = headingOffset
+    package init(topHeadingLevel: Int = 2) {
+        self.topHeadingLevel = topHeadingLevel
     }
 
     package func render(_ markdown: String) -> String {
-        renderBlocks(Self.lines(of: markdown), depth: 0).blocks
+        let html = renderBlocks(Self.lines(of: markdown), depth: 0).blocks
             .map { $0.html(tight: false) }
             .joined(separator: "\n")
+        return Self.shiftHeadings(html, top: topHeadingLevel)
+    }
+
+    /// Moves every heading so the highest becomes `top`. Every `<hN>` in the output is a heading this
+    /// renderer wrote, because text is always escaped, so a plain text replacement is exact.
+    static func shiftHeadings(_ html: String, top: Int) -> String {
+        guard let highest = (1...6).first(where: { html.contains("<h\($0)>") }), highest != top else { return html }
+        var result = html
+        let levels = highest < top ? Array((1...6).reversed()) : Array(1...6)
+        for level in levels where result.contains("<h\(level)>") {
+            let target = min(max(level - highest + top, 1), 6)
+            result = result.replacingOccurrences(of: "<h\(level)>", with: "<h\(target)>")
+                .replacingOccurrences(of: "</h\(level)>", with: "</h\(target)>")
+        }
+        return result
     }
 }
 
@@ -106,7 +123,7 @@ extension MarkdownRenderer {
                 }
                 blocks.append(.other(html + "</code></pre>"))
             } else if let heading = heading(line) {
-                let level = min(max(heading.level + headingOffset, 1), 6)
+                let level = heading.level
                 blocks.append(.other("<h\(level)>\(MarkdownInlineRenderer.render(heading.content))</h\(level)>"))
                 index += 1
             } else if isThematicBreak(line) {

@@ -12,7 +12,7 @@ struct Templates: Sendable {
     let catalogue: MessageCatalogue
 
     /// Every template a page can ask for; checked at start-up so a missing file fails the boot, not a request.
-    static let names = ["layout", "card", "pagination", "home", "item", "listing", "themes", "agenda", "error", "search", "staff",
+    static let names = ["layout", "card", "pagination", "home", "item", "listing", "themes", "agenda", "error", "search", "staff", "accessibility", "privacy",
         "beheer/login", "beheer/forgot", "beheer/reset", "beheer/dashboard", "beheer/items", "beheer/review",
         "beheer/item-form", "beheer/revisions", "beheer/compare", "beheer/account", "beheer/users", "beheer/user", "beheer/audit",
         "beheer/taxonomy", "beheer/synonyms", "beheer/settings"]

@@ -37,6 +37,7 @@ struct AuthorizationTests {
     static let routes: [Route] = [
         Route(.get, "/", .everyone), Route(.get, "/thema", .everyone), Route(.get, "/thema/participatie", .everyone),
         Route(.get, "/type/artikel", .everyone), Route(.get, "/agenda", .everyone), Route(.get, "/kennis/{slug}", .everyone),
+        Route(.get, "/toegankelijkheid", .everyone), Route(.get, "/privacy", .everyone),
         Route(.get, "/zoeken?q=titel", .everyone), Route(.get, "{stylesheet}", .everyone), Route(.get, "/healthz", .everyone),
         Route(.get, "/metrics", .everyone), Route(.get, "/api/openapi.json", .everyone),
         Route(.get, "/bijlagen/{attachment}/{file}", .everyone),

@@ -11,7 +11,7 @@ struct SearchController: Sendable {
     let templates: Templates
     let site: SiteSettings
     let clock: any WallClock
-    let markdown = MarkdownRenderer(headingOffset: 1)
+    let markdown = MarkdownRenderer()
     let bodies = RenderedBodyCache()
     static let pageSize = 20
 
