@@ -59,3 +59,6 @@ echo "== browser: the editorial flow in headless Chromium"
 { command -v chromium && command -v chromedriver; } >/dev/null || install_debian chromium chromium-driver
 python3 -c "import selenium" 2>/dev/null || python3 -m pip install --quiet "selenium==4.51.0" || install_debian python3-selenium
 python3 scripts/browser/editorial_flow.py .build/debug/kennis
+
+echo "== browser: every page type with axe-core and the Nu HTML Checker, keyboard flows (tests/browser)"
+tests/browser/run.sh .build/debug/kennis
