@@ -17,28 +17,6 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
     /// A registered visitor: subscriptions, questions and consultations (later features).
     case professional
 
-    public var dutchName: String {
-        switch self {
-        case .beheerder: "Beheerder"
-        case .redacteur: "Redacteur"
-        case .netwerkbeheerder: "Netwerkbeheerder"
-        case .panellid: "Panellid"
-        case .monitor: "Monitor (financier)"
-        case .professional: "Professional"
-        }
-    }
-
-    public var dutchDescription: String {
-        switch self {
-        case .beheerder: "gebruikers, taxonomieën, synoniemen en instellingen beheren; het auditlog inzien"
-        case .redacteur: "kennisproducten schrijven, beoordelen en publiceren"
-        case .netwerkbeheerder: "het netwerk van organisaties en contacten bijhouden"
-        case .panellid: "adviesraad en klankbordgroepen"
-        case .monitor: "alleen-lezen overzichten en rapportages, zonder persoonsgegevens"
-        case .professional: "geregistreerde bezoeker: abonnementen, vragen en consultaties"
-        }
-    }
-
     /// Staff roles see items that are not public (drafts, previews); the others are outside the institute.
     public var isStaff: Bool { self == .beheerder || self == .redacteur }
 

@@ -12,7 +12,8 @@ public enum ItemType: String, CaseIterable, Sendable, Codable {
     case evenement
     case vraagEnAntwoord = "vraag-en-antwoord"
 
-    /// The Dutch name of one item of this type, as shown above an item's title.
+    /// The Dutch name of one item of this type, as the API labels facet values; pages take their words from
+    /// the message catalogue (`site.types`), in the page's language.
     public var name: String {
         switch self {
         case .publicatie: "Publicatie"
@@ -25,22 +26,6 @@ public enum ItemType: String, CaseIterable, Sendable, Codable {
         case .nieuws: "Nieuws"
         case .evenement: "Evenement"
         case .vraagEnAntwoord: "Vraag en antwoord"
-        }
-    }
-
-    /// The Dutch heading of a listing of this type.
-    public var pluralName: String {
-        switch self {
-        case .publicatie: "Publicaties"
-        case .factsheet: "Factsheets"
-        case .praktijkvoorbeeld: "Praktijkvoorbeelden"
-        case .handreiking: "Handreikingen"
-        case .interventie: "Interventies"
-        case .onderzoek: "Onderzoeken"
-        case .artikel: "Artikelen"
-        case .nieuws: "Nieuws"
-        case .evenement: "Evenementen"
-        case .vraagEnAntwoord: "Vragen en antwoorden"
         }
     }
 }

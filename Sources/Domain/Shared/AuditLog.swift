@@ -29,10 +29,6 @@ public struct AuditEntry: Sendable, Equatable {
         case settingsChanged = "instellingen-gewijzigd"
         case taxonomyChanged = "taxonomie-gewijzigd"
         case synonymsChanged = "synoniemen-gewijzigd"
-
-        public var dutchName: String {
-            rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst
-        }
     }
 
     public var at: Date
@@ -73,6 +69,3 @@ public protocol AuditLog: Sendable {
     func entries(_ query: AuditQuery) async throws -> Page<AuditEntry>
 }
 
-extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-}

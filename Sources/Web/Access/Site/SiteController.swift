@@ -197,9 +197,14 @@ struct SiteController: Sendable {
         let messages = views.messages
         let shell = PageShell(title: item.content.title, description: item.content.summary, section: nil,
                               path: "/kennis/\(slug)", site: site, request: request, language: context.language)
+        // "1,2 MB" in Dutch, "1.2 MB" in English.
+        func size(_ bytes: Int) -> String {
+            let text = AttachmentUpload.describe(bytes)
+            return context.language == .nl ? text : text.replacingOccurrences(of: ",", with: ".")
+        }
         let links = try await attachments.attachments(ofItem: slug).map { attachment in
             AttachmentLink(url: AttachmentDownloadController.url(of: attachment), filename: attachment.filename,
-                           description: "\(attachment.kind.dutchName), \(AttachmentUpload.describe(attachment.size))")
+                           description: "\(messages.text("staff.attachmentKind.\(attachment.kind.rawValue)")), \(size(attachment.size))")
         }
         let status = messages.text("site.status.\(item.content.status.rawValue)")
         var page = try templates.render("item", ItemPage(
