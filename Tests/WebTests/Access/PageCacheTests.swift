@@ -55,9 +55,18 @@ struct PageCacheTests {
         #expect(!PageCachePolicy.isCacheable(path: "/api/v1/items"))
     }
 
+    /// On PostgreSQL the cache serves only once this instance listens for other instances' changes.
+    static func waitUntilListening(_ environment: TestEnvironment) async throws {
+        for _ in 0..<100 where !environment.dependencies.pageCache.isTrusted {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(environment.dependencies.pageCache.isTrusted)
+    }
+
     @Test("The second visit is served from memory, and a change through the API shows at once")
     func changeShowsAtOnce() async throws {
-        try await TestApp.run { client in
+        try await TestApp.run { client, environment in
+            try await Self.waitUntilListening(environment)
             try await client.create(ItemFixture("inburgering"))
             #expect(try await client.get("/kennis/inburgering").headers[.xCache] == "miss")
             let cached = try await client.get("/kennis/inburgering")
@@ -91,7 +100,8 @@ struct PageCacheTests {
 
     @Test("A failed or refused write does not empty the cache")
     func failedWriteKeepsCache() async throws {
-        try await TestApp.run { client in
+        try await TestApp.run { client, environment in
+            try await Self.waitUntilListening(environment)
             try await client.create(ItemFixture("inburgering"))
             _ = try await client.get("/kennis/inburgering")
             let refused = try await client.send(.put, "/api/v1/items/inburgering", json: "{}")

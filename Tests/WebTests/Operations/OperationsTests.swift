@@ -25,7 +25,8 @@ struct OperationsTests {
 
     @Test("/metrics counts requests by route pattern, method and status class, never by concrete address")
     func metrics() async throws {
-        try await TestApp.run { client in
+        try await TestApp.run { client, environment in
+            try await PageCacheTests.waitUntilListening(environment)
             try await client.create(ItemFixture("taalcafe-werkt"))
             _ = try await client.get("/kennis/taalcafe-werkt")
             _ = try await client.get("/kennis/taalcafe-werkt")
