@@ -95,6 +95,9 @@ public func buildApplication(
     var app = Application(
         responder: PageCacheResponder(cache: dependencies.pageCache, changes: dependencies.contentChanges,
                                       inner: LanguageResponder(inner: router.buildResponder())),
+        server: .http1(configuration: .init(additionalChannelHandlers: [
+            PageCacheChannelHandler(cache: dependencies.pageCache, counters: dependencies.contentChanges.counters),
+        ])),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "kennis"),
         services: services, logger: logger)
     // Migrations run once the database service (a PostgreSQL pool) is running, before the port opens.

@@ -15,23 +15,24 @@ struct PageCacheResponder<Inner: HTTPResponder<AppRequestContext>>: HTTPResponde
 
     func respond(to request: Request, context: AppRequestContext) async throws -> Response {
         let key = request.uri.description
-        let path = LanguagePaths.split(key)?.1 ?? key
         guard request.method == .get else {
             let response = try await inner.respond(to: request, context: context)
+            let path = LanguagePaths.split(key)?.1 ?? key
             if request.method != .head, response.status.code < 400, PageCachePolicy.changingPrefixes.contains(where: path.hasPrefix) {
                 await changes.announce()
             }
             return response
         }
-        guard PageCachePolicy.isCacheable(path: path), PageCachePolicy.isAnonymous(request) else {
-            return try await inner.respond(to: request, context: context)
-        }
+        guard PageCachePolicy.isAnonymous(request) else { return try await inner.respond(to: request, context: context) }
+        // The hot path: only cacheable pages are ever stored, so a hit needs no further checks.
         if let page = cache.page(for: key) {
             changes.counters.hit()
             var headers = page.headers
-            headers[.xCache] = "hit"
-            headers[.requestID] = context.id
+            headers.append(HTTPField(name: .requestID, value: context.id))
             return Response(status: page.status, headers: headers, body: .init(byteBuffer: page.body))
+        }
+        guard PageCachePolicy.isCacheable(path: LanguagePaths.split(key)?.1 ?? key) else {
+            return try await inner.respond(to: request, context: context)
         }
         changes.counters.miss()
         let generation = cache.generation
@@ -39,8 +40,10 @@ struct PageCacheResponder<Inner: HTTPResponder<AppRequestContext>>: HTTPResponde
         guard PageCachePolicy.isStorable(response) else { return response }
         let collector = Collector()
         try await response.body.write(collector)
+        // Kept ready to send: marked as a hit, without the id of the request that rendered it.
         var stored = response.headers
-        stored[.requestID] = nil   // names the request that rendered the page, not the ones it answers later
+        stored[.requestID] = nil
+        stored[.xCache] = "hit"
         cache.store(.init(status: response.status, headers: stored, body: collector.buffer, stored: .now), for: key, generation: generation)
         response.body = .init(byteBuffer: collector.buffer)
         response.headers[.xCache] = "miss"
