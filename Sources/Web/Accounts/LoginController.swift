@@ -82,7 +82,7 @@ struct LoginController: Sendable {
         let email = context.form?["email"] ?? ""
         if case .failure(let issue) = AccountRules.normalizedEmail(email) {
             return try anonymousForm(request, context: context, template: "forgot", title: pages.messages(context).text("staff.forgot.heading"), status: .unprocessableContent,
-                                     fields: ["email": email, "errors": FieldErrors([issue], labels: ["email": "E-mailadres"]).dictionary])
+                                     fields: ["email": email, "errors": FieldErrors([issue], messages: pages.messages(context)).dictionary])
         }
         // Every request counts against the address; past the limit the answer stays the same but no mail goes out.
         let address = clientAddress(request, context)
@@ -119,7 +119,8 @@ struct LoginController: Sendable {
                 return try anonymousForm(request, context: context, template: "reset", title: pages.messages(context).text("staff.reset.heading"),
                                          status: .unprocessableContent, fields: [
                                              "token": token, "valid": true,
-                                             "errors": FieldErrors(issues, labels: ["password": "Het wachtwoord", "repeat": "De herhaling"]).dictionary,
+                                             "errors": FieldErrors(issues, messages: pages.messages(context),
+                                                                 labelKeys: ["password": "resetPassword"]).dictionary,
                                          ])
             }
         } catch DomainError.notFound {

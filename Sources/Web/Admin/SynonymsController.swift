@@ -25,7 +25,7 @@ struct SynonymsController: Sendable {
             try await dependencies.synonyms.add(words)
         } catch DomainError.invalid(let issues) {
             var errors = FieldErrors()
-            for issue in issues { errors.add(field: "words", "Woorden \(issue.dutch).") }
+            for issue in issues { errors.add(FieldIssue("words", issue.reason), messages: pages.messages(context)) }
             return try await renderSynonyms(request, context: context, errors: errors, words: context.form?["words"] ?? "",
                                             status: .unprocessableContent).response(from: request, context: context)
         }

@@ -31,7 +31,7 @@ struct UsersController: Sendable {
         var email = ""
         switch AccountRules.normalizedEmail(form["email"] ?? "") {
         case .success(let normalized): email = normalized
-        case .failure(let issue): errors.add(issue, labels: ["email": "E-mailadres"])
+        case .failure(let issue): errors.add(issue, messages: messages)
         }
         let roles = Set(form.values("roles").compactMap(Role.init))
         if roles.isEmpty { errors.add(field: "roles", messages.text("staff.users.error.rolesMissing")) }

@@ -6,14 +6,6 @@ import Foundation
 /// The form's fields carry the exchange format's names, so the form goes through the same
 /// ``ItemInputReader`` as the API and the import, and its problems come back per field.
 struct ItemForm: Sendable {
-    /// Dutch labels, joined to the Domain's Dutch field issues in error messages (the page's own labels are in the
-    /// message catalogue under `staff.field`).
-    static let labels: [String: String] = [
-        "title": "Titel", "slug": "Webadres", "type": "Soort", "summary": "Samenvatting", "body": "Tekst",
-        "themes": "Thema's", "audiences": "Doelgroepen", "knowledge": "Soort kennis", "published": "Publicatiedatum",
-        "authors": "Auteurs", "language": "Taal", "recognition": "Erkenning", "start": "Begin", "end": "Einde",
-        "location": "Locatie", "online": "Onlinelink",
-    ]
     static let order = ["title", "slug", "type", "summary", "body", "themes", "audiences", "knowledge", "published", "authors",
                         "language", "recognition", "start", "end", "location", "online"]
 
@@ -56,7 +48,7 @@ struct ItemForm: Sendable {
                 if let text = Self.plainText(for: issue, messages: messages) {
                     errors.add(field: issue.field, text)
                 } else {
-                    errors.add(issue, labels: Self.labels)
+                    errors.add(issue, messages: messages)
                 }
             }
             return (nil, errors)

@@ -28,7 +28,7 @@ struct AccountController: Sendable {
             errors.add(field: "current", messages.text("staff.account.error.currentWrong"))
         }
         let password = form.fields["password"]?.first ?? ""
-        for issue in AccountRules.passwordIssues(password) { errors.add(issue, labels: ["password": "Het nieuwe wachtwoord"]) }
+        for issue in AccountRules.passwordIssues(password) { errors.add(issue, messages: messages, labelKey: "newPassword") }
         if errors.byField["password"] == nil, password != form.fields["repeat"]?.first {
             errors.add(field: "repeat", messages.text("staff.account.error.repeatDiffers"))
         }

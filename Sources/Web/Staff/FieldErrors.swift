@@ -1,18 +1,25 @@
 import Domain
 
-/// Field errors in Dutch, keyed by the form field they belong to, for the templates' `errors.title` lookups.
+/// Field errors in the page's language, keyed by the form field they belong to, for the templates'
+/// `errors.title` lookups.
 struct FieldErrors: Sendable {
     private(set) var byField: [String: String] = [:]
 
-    init(_ issues: [FieldIssue] = [], labels: [String: String] = [:]) {
-        for issue in issues { add(issue, labels: labels) }
+    init() {}
+
+    /// - Parameter labelKeys: per field, its name under `staff.field` when it is not the field itself.
+    init(_ issues: [FieldIssue], messages: Messages, labelKeys: [String: String] = [:]) {
+        for issue in issues { add(issue, messages: messages, labelKey: labelKeys[issue.field]) }
     }
 
-    mutating func add(_ issue: FieldIssue, labels: [String: String] = [:]) {
+    /// Adds a rule the Domain reports, as "<label> <what is wrong>": the label is the field's name in the
+    /// catalogue (`staff.field`), the wording the Domain's Dutch or English text.
+    /// - Parameter labelKey: the field's name under `staff.field` when it is not the field itself.
+    mutating func add(_ issue: FieldIssue, messages: Messages, labelKey: String? = nil) {
         // `themes[2]` belongs to the field `themes`.
         let field = String(issue.field.prefix { $0 != "[" })
-        let label = labels[field] ?? field
-        let text = "\(label) \(issue.dutch)"
+        let label = messages.texts["staff.field.\(labelKey ?? field)"] ?? field
+        let text = "\(label) \(messages.language == .nl ? issue.dutch : issue.english)"
         byField[field] = byField[field].map { $0 + " " + text } ?? text
     }
 
