@@ -48,6 +48,6 @@ struct RequireAccess: RouterMiddleware {
         }
         if isAPI { throw Problem(.forbidden, "Your roles do not allow this operation.") }
         throw Problem.page(.forbidden, "Uw rollen geven geen toegang tot deze pagina. Vraag een beheerder om de rol die u nodig heeft.",
-                           english: "the caller's roles do not allow this page")
+                           english: "your roles do not give access to this page; ask an administrator for the role you need")
     }
 }

@@ -59,12 +59,18 @@ struct ErrorMiddleware: RouterMiddleware {
         .forbidden: "forbidden", .tooManyRequests: "tooMany", .conflict: "conflict", .unsupportedMediaType: "unsupportedType",
     ]
 
+    /// "the file is too large" → "The file is too large."
+    static func sentence(_ text: String) -> String {
+        let capitalized = text.capitalizedFirstLetter
+        return capitalized.hasSuffix(".") ? capitalized : capitalized + "."
+    }
+
     private func page(for problem: Problem, context: Context) throws -> HTML {
         let messages = site.catalogue[context.language]
         let key = Self.pageKeys[problem.status] ?? "failed"
         let heading = messages.text("site.error.\(key).heading")
-        // A problem's own page text (why an upload was refused, how long to wait) is Dutch: the domain speaks Dutch.
-        let ownText = context.language == .nl ? problem.page : nil
+        // A problem's own words (why an upload was refused, how long to wait) when they exist in the page's language.
+        let ownText = context.language == .nl ? problem.page : problem.pageEnglish.map(Self.sentence)
         let message = ownText ?? messages.text("site.error.\(key).message", problem.status.code)
         let shell = PageShell(title: heading, description: message, section: nil, path: nil, site: site, request: nil,
                               language: context.language)

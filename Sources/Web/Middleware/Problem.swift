@@ -25,6 +25,8 @@ struct Problem: HTTPResponseError {
     var headers: HTTPFields = [:]
     /// What the HTML error page says, in Dutch, when a page (not the API) was refused for a reason worth telling.
     var page: String?
+    /// The same for an English page, when the refusal has English words.
+    var pageEnglish: String?
 
     init(_ status: HTTPResponse.Status, _ detail: String, errors: [FieldError] = [], headers: HTTPFields = [:], page: String? = nil) {
         self.status = status
@@ -36,7 +38,9 @@ struct Problem: HTTPResponseError {
 
     /// A refusal on a web page: the Dutch text is shown, the English one logged and sent to API callers.
     static func page(_ status: HTTPResponse.Status, _ dutch: String, english: String? = nil) -> Problem {
-        Problem(status, english ?? dutch, page: dutch)
+        var problem = Problem(status, english ?? dutch, page: dutch)
+        problem.pageEnglish = english
+        return problem
     }
 
     static func unauthorized(_ detail: String) -> Problem {

@@ -43,4 +43,15 @@ struct EnglishPagesTests {
             #expect(response.headers[.location]?.hasPrefix("/en/") == true)
         }
     }
+
+    @Test("A refusal on an English page gives its reason in English")
+    func refusalInEnglish() async throws {
+        try await TestApp.run { client, environment in
+            let monitor = try await environment.visitor(.monitor)
+            let response = try await client.get("/en/beheer/items", as: monitor)
+            #expect(response.status == .forbidden)
+            #expect(response.text.contains("Your roles do not give access to this page"))
+            #expect(try await client.get("/beheer/items", as: monitor).text.contains("Uw rollen geven geen toegang"))
+        }
+    }
 }
