@@ -12,12 +12,12 @@ struct AttachmentUpload: Sendable {
     let clock: any WallClock
     let limit: Int
 
-    /// "2,4 MB", "830 kB": sizes as Dutch readers write them.
-    static func describe(_ bytes: Int) -> String {
+    /// "2,4 MB", "830 kB": sizes as Dutch readers write them ("2.4 MB" in English).
+    static func describe(_ bytes: Int, language: Language = .nl) -> String {
         if bytes >= 1024 * 1024 {
             let megabytes = Double(bytes) / (1024 * 1024)
             let text = megabytes >= 10 || megabytes == megabytes.rounded() ? String(Int(megabytes.rounded())) : String(format: "%.1f", megabytes)
-            return text.replacingOccurrences(of: ".", with: ",") + " MB"
+            return (language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text) + " MB"
         }
         return "\(max(1, Int((Double(bytes) / 1024).rounded()))) kB"
     }

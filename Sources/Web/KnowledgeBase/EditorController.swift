@@ -45,7 +45,7 @@ struct EditorController: Sendable {
         let page = try await store.items(query)
         let messages = pages.messages(context)
         let filters = ([nil] + ItemStatus.allCases.map(Optional.some)).map { option -> [String: Any] in
-            ["label": option.map { messages.text("staff.status.\($0.rawValue)").capitalizedFirstLetter } ?? messages.text("staff.items.allStatuses"),
+            ["label": option.map { messages.name(of: $0).capitalizedFirstLetter } ?? messages.text("staff.items.allStatuses"),
              "value": option?.rawValue ?? "", "selected": option == status]
         }
         let base = "/beheer/items?status=\(status?.rawValue ?? "")&q=\(text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
@@ -215,8 +215,8 @@ struct EditorController: Sendable {
 
     private func row(_ item: KnowledgeItem, messages: Messages) -> [String: Any] {
         let dates = LocalDates(language: messages.language)
-        return ["slug": item.content.slug, "title": item.content.title, "type": messages.text("site.types.\(item.content.type.rawValue).name"),
-                "status": messages.text("staff.status.\(item.content.status.rawValue)"), "statusValue": item.content.status.rawValue,
+        return ["slug": item.content.slug, "title": item.content.title, "type": messages.name(of: item.content.type),
+                "status": messages.name(of: item.content.status), "statusValue": item.content.status.rawValue,
                 "updated": "\(dates.day(of: item.updated)), \(dates.time(item.updated))"]
     }
 
@@ -244,7 +244,7 @@ struct EditorController: Sendable {
         let blocked = fourEyes && lastEditor?.accountID != nil && lastEditor?.accountID == context.account?.id
         fields["action"] = "/beheer/items/\(slug)"
         fields["item"] = [
-            "slug": slug, "title": item.content.title, "status": messages.text("staff.status.\(item.content.status.rawValue)"), "revision": revision,
+            "slug": slug, "title": item.content.title, "status": messages.name(of: item.content.status), "revision": revision,
             "isPublic": item.content.status.isPublic, "published": item.content.status == .gepubliceerd,
             "lastEditor": lastEditor?.name ?? "", "publishBlocked": blocked,
         ] as [String: Any]

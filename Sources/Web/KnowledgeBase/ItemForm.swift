@@ -96,7 +96,7 @@ struct ItemForm: Sendable {
         func option(_ slug: String, _ name: String, selected: Bool) -> [String: Any] { ["value": slug, "label": name, "selected": selected] }
         return [
             "types": ItemType.allCases.map {
-                option($0.rawValue, messages.text("site.types.\($0.rawValue).name"), selected: values["type"] as? String == $0.rawValue)
+                option($0.rawValue, messages.name(of: $0), selected: values["type"] as? String == $0.rawValue)
             },
             "themeChoices": taxonomy.themes.map {
                 option($0.slug, $0.parent == nil ? $0.name : "— \($0.name)", selected: themes.contains($0.slug))

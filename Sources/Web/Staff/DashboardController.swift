@@ -27,7 +27,7 @@ struct DashboardController: Sendable {
                 var query = ItemQuery(page: PageRequest(number: 1, size: 1))
                 query.statuses = [status]
                 let total = try await dependencies.store.items(query).total
-                counts.append(["label": messages.text("staff.status.\(status.rawValue)").capitalizedFirstLetter, "count": total,
+                counts.append(["label": messages.name(of: status).capitalizedFirstLetter, "count": total,
                                "url": roles.contains(.redacteur) ? "/beheer/items?status=\(status.rawValue)" : ""])
             }
             fields["counts"] = counts

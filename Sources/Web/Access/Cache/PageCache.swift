@@ -77,7 +77,5 @@ final class PageCache: Sendable {
         }
     }
 
-    var count: Int { state.withLock { $0.pages.count } }
-
     var isTrusted: Bool { state.withLock { $0.trusted } }
 }

@@ -64,7 +64,7 @@ final class PageCacheChannelHandler: ChannelDuplexHandler, RemovableChannelHandl
     /// The cached page for a plain anonymous GET on a connection that stays open; nil sends it on to Hummingbird.
     private func answerable(_ request: HTTPRequest) -> PageCache.Page? {
         guard request.method == .get, let path = request.path,
-              request.headerFields[.cookie] == nil, request.headerFields[.authorization] == nil,
+              PageCachePolicy.isAnonymous(request.headerFields),
               !(request.headerFields[.connection]?.lowercased().contains("close") ?? false)
         else { return nil }
         return cache.page(for: path)

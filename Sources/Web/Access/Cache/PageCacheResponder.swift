@@ -23,7 +23,7 @@ struct PageCacheResponder<Inner: HTTPResponder<AppRequestContext>>: HTTPResponde
             }
             return response
         }
-        guard PageCachePolicy.isAnonymous(request) else { return try await inner.respond(to: request, context: context) }
+        guard PageCachePolicy.isAnonymous(request.headers) else { return try await inner.respond(to: request, context: context) }
         // The hot path: only cacheable pages are ever stored, so a hit needs no further checks.
         if let page = cache.page(for: key) {
             changes.counters.hit()
@@ -77,8 +77,8 @@ enum PageCachePolicy {
     }
 
     /// No credentials of any kind: signed-in staff see previews and menus, so their pages are never shared.
-    static func isAnonymous(_ request: Request) -> Bool {
-        request.headers[.cookie] == nil && request.headers[.authorization] == nil
+    static func isAnonymous(_ headers: HTTPFields) -> Bool {
+        headers[.cookie] == nil && headers[.authorization] == nil
     }
 
     static func isStorable(_ response: Response) -> Bool {

@@ -72,7 +72,7 @@ struct SearchPageView: Sendable {
 
         /// Taxonomy values carry the institute's own (Dutch) names; the item types are interface words.
         func label(of value: String, in facet: FacetName) -> String {
-            if facet == .type, let type = ItemType(rawValue: value) { return views.typeName(type) }
+            if facet == .type, let type = ItemType(rawValue: value) { return views.messages.name(of: type) }
             return views.taxonomy.label(of: value, in: facet)
         }
         var filterPairs: [(String, String)] = []

@@ -60,7 +60,7 @@ struct SiteController: Sendable {
                              section: "/", path: "/", site: site, request: request, language: context.language),
             latest: latest.items.map { views.card($0, level: 3) }, themes: blocks,
             upcoming: upcoming.map { views.card($0, level: 3) },
-            types: ItemType.allCases.map { LinkView(label: views.typePlural($0), url: "/type/\($0.rawValue)") })
+            types: ItemType.allCases.map { LinkView(label: views.messages.pluralName(of: $0), url: "/type/\($0.rawValue)") })
         return try templates.render("home", page, language: context.language)
     }
 
@@ -117,7 +117,7 @@ struct SiteController: Sendable {
         query.types = [type]
         let path = "/type/\(type.rawValue)"
         let views = try await views(context)
-        return try await listing(query, views: views, path: path, heading: views.typePlural(type), introduction: nil,
+        return try await listing(query, views: views, path: path, heading: views.messages.pluralName(of: type), introduction: nil,
                                  related: [], section: PageShell.menu.contains { $0.url == path } ? path : nil,
                                  request: request, context: context)
     }
@@ -197,19 +197,13 @@ struct SiteController: Sendable {
         let messages = views.messages
         let shell = PageShell(title: item.content.title, description: item.content.summary, section: nil,
                               path: "/kennis/\(slug)", site: site, request: request, language: context.language)
-        // "1,2 MB" in Dutch, "1.2 MB" in English.
-        func size(_ bytes: Int) -> String {
-            let text = AttachmentUpload.describe(bytes)
-            return context.language == .nl ? text : text.replacingOccurrences(of: ",", with: ".")
-        }
         let links = try await attachments.attachments(ofItem: slug).map { attachment in
             AttachmentLink(url: AttachmentDownloadController.url(of: attachment), filename: attachment.filename,
-                           description: "\(messages.text("staff.attachmentKind.\(attachment.kind.rawValue)")), \(size(attachment.size))")
+                           description: "\(messages.text("staff.attachmentKind.\(attachment.kind.rawValue)")), \(AttachmentUpload.describe(attachment.size, language: context.language))")
         }
-        let status = messages.text("site.status.\(item.content.status.rawValue)")
         var page = try templates.render("item", ItemPage(
             shell: shell, item: views.page(item), attachments: links,
-            previewStatus: preview ? messages.text("site.item.previewText", status) : nil), language: context.language)
+            previewStatus: preview ? messages.text("site.item.previewText", messages.name(of: item.content.status)) : nil), language: context.language)
         if preview { page.headers[.cacheControl] = "private, no-store" }
         return page
     }

@@ -83,13 +83,11 @@ struct SiteViews: Sendable {
         self.dates = LocalDates(language: messages.language)
     }
 
-    func typeName(_ type: ItemType) -> String { messages.text("site.types.\(type.rawValue).name") }
-    func typePlural(_ type: ItemType) -> String { messages.text("site.types.\(type.rawValue).plural") }
 
     func card(_ item: KnowledgeItem, level: Int = 2) -> ItemCard {
         let content = item.content
         return ItemCard(
-            url: "/kennis/\(content.slug)", title: content.title, typeName: typeName(content.type), summary: content.summary,
+            url: "/kennis/\(content.slug)", title: content.title, typeName: messages.name(of: content.type), summary: content.summary,
             publishedText: dates.day(content.published), publishedISO: content.published.description,
             themes: content.themes.map { slug in LinkView(label: taxonomy.theme(slug)?.name ?? slug, url: "/thema/\(slug)") },
             foreignLanguage: content.language.rawValue == messages.language.rawValue ? nil : content.language.rawValue,
@@ -105,7 +103,7 @@ struct SiteViews: Sendable {
     func page(_ item: KnowledgeItem) -> ItemView {
         let content = item.content
         return ItemView(
-            card: card(item, level: 1), typeURL: "/type/\(content.type.rawValue)", typePlural: typePlural(content.type),
+            card: card(item, level: 1), typeURL: "/type/\(content.type.rawValue)", typePlural: messages.pluralName(of: content.type),
             bodyHTML: bodies.html(for: item) { markdown.render(content.body) },
             authors: content.authors.isEmpty ? nil : content.authors.joined(separator: ", "),
             audiences: content.audiences.map { taxonomy.audience($0)?.name ?? $0 },
