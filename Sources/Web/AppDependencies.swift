@@ -72,7 +72,7 @@ public struct AppDependencies: Sendable {
         publicAddress = configuration.publicAddress
         pageCache = PageCache(trusted: !database.sharesChanges)
         contentChanges = ContentChanges(cache: pageCache, database: database, counters: PageCacheCounters(registry: metrics),
-                                        logger: logger)
+                                        logger: logger, instance: UUID().uuidString)
     }
 
     /// Adds a line to the audit log, stamped with this application's clock.

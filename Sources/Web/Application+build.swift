@@ -91,7 +91,8 @@ public func buildApplication(
     var services: [any Service] = [database]
     if let searchLog = dependencies.searchLog { services.append(searchLog) }
     services.append(jobs)
-    services.append(ContentChangeListener(cache: dependencies.pageCache, database: database))
+    services.append(ContentChangeListener(cache: dependencies.pageCache, database: database,
+                                          instance: dependencies.contentChanges.instance))
     var app = Application(
         responder: PageCacheResponder(cache: dependencies.pageCache, changes: dependencies.contentChanges,
                                       inner: LanguageResponder(inner: router.buildResponder())),

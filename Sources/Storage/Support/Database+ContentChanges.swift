@@ -8,8 +8,8 @@ extension Database {
     public enum ContentChangeEvent: Sendable {
         /// Listening (again): changes from now on will be heard; anything cached before may be stale.
         case listening
-        /// Some instance announced a change.
-        case changed
+        /// An instance announced a change; `by` is the name it announced with.
+        case changed(by: String)
         /// The listening connection is gone; changes may be missed until ``listening`` comes again.
         case interrupted
     }
@@ -22,9 +22,10 @@ extension Database {
         return false
     }
 
-    public func announceContentChange() async throws {
+    /// - Parameter instance: a name for the announcing instance, so it can tell its own word from others'.
+    public func announceContentChange(by instance: String) async throws {
         guard case .postgres = backend else { return }
-        try await reader.raw("SELECT pg_notify(\(bind: Self.contentChannel), '')").run()
+        try await reader.raw("SELECT pg_notify(\(bind: Self.contentChannel), \(bind: instance))").run()
     }
 
     /// Reports events until the task is cancelled. On PostgreSQL one pooled connection listens; when it
@@ -40,7 +41,7 @@ extension Database {
                 try await postgres.client.withConnection { connection in
                     try await connection.listen(on: Self.contentChannel) { notifications in
                         report(.listening)
-                        for try await _ in notifications { report(.changed) }
+                        for try await notification in notifications { report(.changed(by: notification.payload)) }
                     }
                 }
             } catch {

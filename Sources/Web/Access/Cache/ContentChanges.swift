@@ -13,11 +13,14 @@ struct ContentChanges: Sendable {
     let database: Database
     let counters: PageCacheCounters
     let logger: Logger
+    /// Names this instance in its announcements: it has emptied its own cache already, and its own word
+    /// arriving later must not empty it again (a page rendered after the change would be thrown away).
+    let instance: String
 
     func announce() async {
         cache.clear()
         do {
-            try await database.announceContentChange()
+            try await database.announceContentChange(by: instance)
         } catch {
             // Other instances stop trusting their caches when they lose the signal; this one logs.
             logger.error("Could not tell other instances about a change", metadata: ["error": "\(error)"])
@@ -48,13 +51,15 @@ struct PageCacheCounters: Sendable {
 struct ContentChangeListener: Service {
     let cache: PageCache
     let database: Database
+    /// ``ContentChanges/instance`` of this instance, whose own announcements are ignored.
+    let instance: String
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
             await database.watchContentChanges { event in
                 switch event {
                 case .listening: cache.setTrusted(true)
-                case .changed: cache.clear()
+                case .changed(let by): if by != instance { cache.clear() }
                 case .interrupted: cache.setTrusted(false)
                 }
             }
